@@ -1,0 +1,40 @@
+# iid-analysis — two commands: `make report` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: report test lab bench sample clean venv
+
+venv: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade "pip>=24"
+	$(PY) -m pip install --quiet -e ".[test]"
+	$(PY) -m ipykernel install --sys-prefix --name python3 >/dev/null
+	touch $(STAMP)
+
+## The main job: every edition's report from the bundled data → reports/
+report: $(STAMP)
+	$(VENV)/bin/iid-analysis report --all --data data/sample --out reports
+	@echo "Laporan tersedia di: reports/index.html"
+
+## Lint and the whole test suite (unit, property, notebooks, rendered pages)
+test: $(STAMP)
+	$(VENV)/bin/ruff check src tests bench
+	$(VENV)/bin/python -m pytest
+	$(VENV)/bin/python -m pytest --nbval-lax --nbval-current-env -p no:randomly notebooks/ -o testpaths=notebooks
+
+lab: $(STAMP)
+	$(PY) -m pip install --quiet -e ".[test,dev]"
+	$(VENV)/bin/jupyter lab notebooks/
+
+bench: $(STAMP)
+	$(PY) -m bench
+
+sample: $(STAMP)
+	$(VENV)/bin/iid-analysis sample --out data/sample --seed 2021
+
+clean:
+	rm -rf $(VENV) reports/*/ reports/index.html

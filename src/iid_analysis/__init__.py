@@ -1,0 +1,38 @@
+"""iid-analysis: the Regional Innovation Index (IID) and the IGA nomination as reproducible analysis.
+
+Flow (one direction): dataset + methodology → review → score → participation / whatif / narrative
+→ notebooks and reports.
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+__all__ = ["__version__", "predicate", "load_methodology", "load_dataset", "review", "score"]
+
+
+def predicate(iid: float, year: int) -> str:
+    """The predikat the edition ``year`` gives to an IID (classified on the score rounded to 2 decimals)."""
+    from .methodology import load_methodology
+
+    return load_methodology(year).predicate(iid)
+
+
+def __getattr__(name: str):  # lazy re-exports keep `import iid_analysis` cheap
+    if name == "load_methodology":
+        from .methodology import load_methodology
+
+        return load_methodology
+    if name == "load_dataset":
+        from .dataset import load_dataset
+
+        return load_dataset
+    if name == "review":
+        from .validation import review
+
+        return review
+    if name == "score":
+        from .scoring import score
+
+        return score
+    raise AttributeError(name)

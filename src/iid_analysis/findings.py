@@ -1,0 +1,66 @@
+"""Findings: one row per problem found in the data, as a person can act on it.
+
+Both the loader (unreadable cells) and the desk review (rules) produce findings with the
+same columns, so one table tells an OPD everything at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+import pandas as pd
+
+SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
+#: error: the row cannot be used as it is; warning: usable but doubtful; info: for the record.
+
+FINDING_COLUMNS: tuple[str, ...] = (
+    "table",  # canonical table name
+    "file",  # file or sheet as the user sees it
+    "row",  # row as the user sees it (header = row 1); <NA> for whole-table findings
+    "column",  # canonical column name ("" for whole-row findings)
+    "rule",  # rule code, e.g. "enum", "date_impossible", "evidence_missing"
+    "severity",  # error | warning | info
+    "value",  # the value found, as text
+    "expected",  # what was expected, as text (Indonesian)
+    "message",  # Indonesian message
+    "message_en",  # English message
+    "innovation_id",  # the innovation concerned, when there is one
+    "opd_id",  # the OPD concerned, when known
+)
+
+
+def empty_findings() -> pd.DataFrame:
+    return findings_frame([])
+
+
+def findings_frame(records: Iterable[Mapping]) -> pd.DataFrame:
+    """A findings table with the standard columns and dtypes from dict records."""
+    df = pd.DataFrame(list(records), columns=list(FINDING_COLUMNS))
+    df["row"] = pd.array(df["row"], dtype="Int64")
+    for c in FINDING_COLUMNS:
+        if c != "row":
+            df[c] = df[c].astype("string").fillna("")
+    return df
+
+
+def concat_findings(frames: Iterable[pd.DataFrame]) -> pd.DataFrame:
+    frames = [f for f in frames if f is not None and len(f)]
+    if not frames:
+        return empty_findings()
+    out = pd.concat([f[list(FINDING_COLUMNS)] for f in frames], ignore_index=True)
+    return findings_frame(out.to_dict("records")) if out["row"].dtype != "Int64" else out
+
+
+def sort_findings(df: pd.DataFrame) -> pd.DataFrame:
+    """Stable, deterministic order: table order, row, column, rule."""
+    from .schema import TABLES
+
+    order = {t: i for i, t in enumerate(TABLES)}
+    key = df["table"].map(order).fillna(len(order))
+    sev = df["severity"].map({s: i for i, s in enumerate(SEVERITIES)}).fillna(9)
+    return (
+        df.assign(_t=key, _s=sev)
+        .sort_values(["_t", "row", "column", "_s", "rule"], kind="mergesort", na_position="first")
+        .drop(columns=["_t", "_s"])
+        .reset_index(drop=True)
+    )
