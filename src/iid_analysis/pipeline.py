@@ -1,0 +1,254 @@
+"""The yearly run: papermill executes the notebooks per edition, nbconvert renders them without code.
+
+For every edition: notebooks 01 → 03 run in a fresh kernel (``python3``) with one ``parameters``
+cell (year, data, output_dir, seed); their figures land in the output folder; the run then writes
+``results.json`` and ``review.xlsx`` from the package itself, renders each executed notebook to
+HTML with ``--no-input`` semantics, and only when everything succeeded moves the edition's folder
+into place (the previous good output stays untouched otherwise). An index page links every edition.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+NOTEBOOKS: tuple[str, ...] = ("01_participation.ipynb", "02_index.ipynb", "03_iga_report.ipynb")
+PAGE_TITLES: dict[str, str] = {
+    "01_participation": "Partisipasi OPD",
+    "02_index": "Indeks Inovasi Daerah",
+    "03_iga_report": "Laporan Nominasi IGA",
+}
+KERNEL = "python3"
+
+
+class ReportError(Exception):
+    """A report could not be produced; the message names the edition, notebook and cell."""
+
+
+@dataclass
+class EditionOutcome:
+    year: int
+    ok: bool
+    seconds: float
+    message: str = ""
+    failed_notebook: str = ""
+
+
+def repo_root() -> Path:
+    """The project folder (holds ``notebooks/`` and ``data/``) for an editable install or a checkout."""
+    here = Path(__file__).resolve()
+    for parent in here.parents:
+        if (parent / "notebooks").is_dir() and (parent / "pyproject.toml").is_file():
+            return parent
+    return Path.cwd()
+
+
+def notebooks_dir() -> Path:
+    return repo_root() / "notebooks"
+
+
+def default_data() -> Path:
+    return repo_root() / "data" / "sample"
+
+
+def _say(msg: str) -> None:
+    print(msg, flush=True)
+
+
+# ---------------------------------------------------------------------- rendering
+def render_html(ipynb: Path, html_path: Path, title: str) -> None:
+    """Executed notebook → HTML for reviewers: no code, no prompts, no stderr, no warnings."""
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    nb = nbformat.read(str(ipynb), as_version=4)
+    for cell in nb.cells:
+        if cell.get("cell_type") != "code":
+            continue
+        cell["outputs"] = [
+            o for o in cell.get("outputs", [])
+            if not (o.get("output_type") == "stream" and o.get("name") == "stderr")
+            and o.get("output_type") != "error"
+        ]
+    nb.metadata.pop("papermill", None)
+    nb.metadata["title"] = title
+    exporter = HTMLExporter(template_name="lab")
+    exporter.exclude_input = True
+    exporter.exclude_input_prompt = True
+    exporter.exclude_output_prompt = True
+    body, _ = exporter.from_notebook_node(nb)
+    body = body.replace("<html>", '<html lang="id">', 1)
+    html_path.write_text(body, encoding="utf-8")
+
+
+def write_index(out: Path) -> Path:
+    """``index.html`` linking every edition's pages found under ``out`` (newest first)."""
+    from . import fmt
+    from .textsafe import html_text
+
+    rows = []
+    for res_path in sorted(out.glob("*/results.json"), key=lambda p: p.parent.name, reverse=True):
+        year_dir = res_path.parent
+        if not year_dir.name.isdigit():
+            continue
+        res = json.loads(res_path.read_text(encoding="utf-8"))
+        links = " · ".join(
+            f'<a href="{html_text(year_dir.name)}/{stem}.html">{html_text(title)}</a>'
+            for stem, title in PAGE_TITLES.items() if (year_dir / f"{stem}.html").is_file()
+        )
+        rows.append(
+            f"<tr><td>{html_text(year_dir.name)}</td><td>{html_text(fmt.num(res.get('iid')))}</td>"
+            f"<td>{html_text(res.get('predicate', ''))}</td>"
+            f"<td>{html_text(fmt.integer(res.get('n_submitted')))}</td>"
+            f"<td>{html_text(fmt.integer(res.get('n_innovations')))}</td><td>{links}</td></tr>"
+        )
+    page = f"""<!DOCTYPE html>
+<html lang="id"><head><meta charset="utf-8"><title>Indeks Inovasi Daerah — laporan per edisi</title>
+<style>body{{font-family:DejaVu Sans,Arial,sans-serif;margin:2rem;max-width:60rem;color:#1d2733}}
+table{{border-collapse:collapse;width:100%}}th,td{{border-bottom:1px solid #ccd;padding:.5rem;text-align:left}}
+th{{background:#eef2f7}}a{{color:#0b5cad}}</style></head><body>
+<h1>Indeks Inovasi Daerah (IID) — laporan per edisi</h1>
+<p>Setiap edisi memuat tiga halaman: partisipasi OPD, perhitungan indeks, dan laporan nominasi IGA.
+Angka dihitung ulang dari data dengan metodologi edisi masing-masing; asumsi dicantumkan di setiap laporan.</p>
+<table><thead><tr><th>Edisi</th><th>IID</th><th>Predikat</th><th>Inovasi masuk</th><th>Inovasi dinilai</th>
+<th>Halaman</th></tr></thead><tbody>
+{chr(10).join(rows)}
+</tbody></table></body></html>
+"""
+    path = out / "index.html"
+    path.write_text(page, encoding="utf-8")
+    return path
+
+
+# ---------------------------------------------------------------------- one edition
+def run_edition(data: Path, year: int, out: Path, *, timeout: int = 600, seed: int = 2021) -> EditionOutcome:
+    """Run the three notebooks for ``year``; move the finished folder to ``out/<year>`` atomically."""
+    import papermill as pm
+    from papermill.exceptions import PapermillExecutionError
+
+    from .analysis import analyse, write_artifacts
+
+    start = time.perf_counter()
+    out.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f".tmp-{year}-", dir=out))
+    nb_dir = notebooks_dir()
+    try:
+        for name in NOTEBOOKS:
+            _say(f"  [{year}] menjalankan {name} …")
+            target = work / name
+            try:
+                pm.execute_notebook(
+                    str(nb_dir / name), str(target),
+                    parameters={"year": year, "data": str(data.resolve()), "output_dir": str(work),
+                                "seed": seed},
+                    kernel_name=KERNEL, cwd=str(nb_dir), progress_bar=False, log_output=False,
+                    execution_timeout=timeout, request_save_on_cell_execute=False,
+                )
+            except PapermillExecutionError as exc:
+                kept = _keep_failed(target, out, year)
+                msg = (f"edisi {year}: {name} gagal pada sel {exc.cell_index + 1} "
+                       f"({exc.ename}: {exc.evalue}); notebook yang gagal disimpan di {kept}")
+                return EditionOutcome(year, False, time.perf_counter() - start, msg, name)
+            except Exception as exc:  # kernel died, timeout, …
+                kept = _keep_failed(target, out, year)
+                msg = f"edisi {year}: {name} gagal ({type(exc).__name__}: {exc}); disimpan di {kept}"
+                return EditionOutcome(year, False, time.perf_counter() - start, msg, name)
+        _say(f"  [{year}] menulis results.json, review.xlsx dan HTML …")
+        analysis = analyse(data, year, seed=seed)
+        write_artifacts(analysis, work)
+        for name in NOTEBOOKS:
+            stem = Path(name).stem
+            render_html(work / name, work / f"{stem}.html", f"{PAGE_TITLES[stem]} {year}")
+        _swap_into_place(work, out / str(year))
+        return EditionOutcome(year, True, time.perf_counter() - start)
+    finally:
+        if work.exists():
+            shutil.rmtree(work, ignore_errors=True)
+
+
+def _keep_failed(executed: Path, out: Path, year: int) -> Path:
+    """Keep the executed notebook that failed beside the previous good output."""
+    dest_dir = out / "gagal"
+    dest_dir.mkdir(parents=True, exist_ok=True)
+    dest = dest_dir / f"{year}_{executed.name}"
+    if executed.exists():
+        shutil.copyfile(executed, dest)
+    return dest
+
+
+def _swap_into_place(work: Path, final: Path) -> None:
+    """Replace ``final`` with ``work``: the old folder is removed only after the new one is in place."""
+    old = final.with_name(f".old-{final.name}")
+    if old.exists():
+        shutil.rmtree(old)
+    if final.exists():
+        final.rename(old)
+    work.rename(final)
+    if old.exists():
+        shutil.rmtree(old)
+    failed = final.parent / "gagal"
+    for stale in failed.glob(f"{final.name}_*.ipynb") if failed.is_dir() else ():
+        stale.unlink()
+    if failed.is_dir() and not any(failed.iterdir()):
+        failed.rmdir()
+
+
+# ---------------------------------------------------------------------- many editions
+def run_reports(data: Path | None, years: list[int] | None, out: Path, jobs: int = 1,
+                timeout: int = 600, seed: int = 2021) -> int:
+    """The ``iid-analysis report`` command. Returns the exit status (0 ok, 1 a notebook failed).
+
+    Checks the data and every edition's methodology before any kernel starts.
+    """
+    from .dataset import load_dataset
+    from .methodology import load_methodology
+
+    data = Path(data) if data else default_data()
+    ds = load_dataset(data)  # DataError → exit 2 in the CLI
+    have = ds.years()
+    wanted = sorted(set(years)) if years else have
+    missing = [y for y in wanted if y not in have]
+    if missing:
+        from .dataset import DataError
+
+        raise DataError(
+            f"tidak ada data untuk edisi {', '.join(map(str, missing))} (ada: {', '.join(map(str, have)) or '-'})",
+            f"no data for edition(s) {missing}", file=str(data),
+        )
+    for y in wanted:
+        load_methodology(y)  # MethodologyError → exit 2
+    _check_writable(out)
+    _say(f"Laporan IID untuk edisi {', '.join(map(str, wanted))} dari {data}")
+    outcomes: list[EditionOutcome]
+    if jobs > 1 and len(wanted) > 1:
+        with ThreadPoolExecutor(max_workers=jobs) as pool:
+            outcomes = list(pool.map(lambda y: run_edition(data, y, out, timeout=timeout, seed=seed), wanted))
+    else:
+        outcomes = [run_edition(data, y, out, timeout=timeout, seed=seed) for y in wanted]
+    for o in outcomes:
+        _say(f"  [{o.year}] {'selesai' if o.ok else 'GAGAL'} ({o.seconds:.1f} detik)")
+    index = write_index(out)
+    failed = [o for o in outcomes if not o.ok]
+    for o in failed:
+        print(f"galat: {o.message}", file=sys.stderr)
+    _say(f"Halaman indeks: {index}")
+    return 1 if failed else 0
+
+
+def _check_writable(out: Path) -> None:
+    from .dataset import DataError
+
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        probe = out / ".write-test"
+        probe.write_text("ok")
+        probe.unlink()
+    except OSError as exc:
+        raise DataError(f"folder keluaran tidak dapat ditulis: {exc.strerror or exc}",
+                        "output folder cannot be written", file=str(out)) from None

@@ -1,0 +1,92 @@
+"""Show results in a notebook the way a reviewer reads them: Indonesian formats, escaped text.
+
+``table(df, spec)`` renders a DataFrame as an HTML table whose columns are renamed to Indonesian
+headings and formatted with :mod:`iid_analysis.fmt` (``50,42``, ``13 Agustus 2021``); every cell is
+escaped, missing values show as an em dash, never ``NaN`` or ``None``. ``markdown(text)`` and
+``sentences(list)`` show generated prose.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+
+import pandas as pd
+from IPython.display import HTML, Markdown
+
+from . import fmt
+from .textsafe import html_text
+
+EMPTY = "—"
+
+FORMATTERS: dict[str, Callable[[object], str]] = {
+    "text": lambda v: "" if fmt.is_missing(v) else str(v),
+    "int": fmt.integer,
+    "num": fmt.num,
+    "num1": lambda v: fmt.num(v, 1),
+    "pct": fmt.pct,
+    "date": fmt.date,
+    "points": fmt.points,
+    "bool": lambda v: "" if fmt.is_missing(v) else ("ya" if bool(v) else "tidak"),
+    "rupiah": fmt.rupiah,
+}
+
+STYLE = """<style>
+.iid-table{border-collapse:collapse;margin:.5rem 0 1rem;font-size:.92rem}
+.iid-table th{background:#eef2f7;text-align:left;padding:.35rem .6rem;border-bottom:2px solid #9fb1c7}
+.iid-table td{padding:.3rem .6rem;border-bottom:1px solid #dde3ea;vertical-align:top}
+.iid-table td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+.iid-caption{font-weight:bold;margin-top:.8rem}
+</style>"""
+
+
+def table_html(df: pd.DataFrame, spec: Mapping[str, tuple[str, str]], caption: str = "",
+               max_rows: int | None = None) -> str:
+    """HTML for ``df`` with ``spec``: column → (Indonesian heading, format name)."""
+    cols = [c for c in spec if c in df.columns]
+    head = "".join(f"<th>{html_text(spec[c][0])}</th>" for c in cols)
+    body_rows = []
+    shown = df if max_rows is None else df.head(max_rows)
+    for rec in shown[cols].itertuples(index=False, name=None):
+        cells = []
+        for c, v in zip(cols, rec, strict=True):
+            kind = spec[c][1]
+            text = FORMATTERS[kind](v)
+            cls = ' class="n"' if kind not in ("text", "bool", "date") else ""
+            cells.append(f"<td{cls}>{html_text(text) if text else EMPTY}</td>")
+        body_rows.append("<tr>" + "".join(cells) + "</tr>")
+    more = ""
+    if max_rows is not None and len(df) > max_rows:
+        more = f'<p>… dan {fmt.integer(len(df) - max_rows)} baris lainnya (lihat review.xlsx).</p>'
+    cap = f'<div class="iid-caption">{html_text(caption)}</div>' if caption else ""
+    if not body_rows:
+        return f"{STYLE}{cap}<p>Tidak ada data untuk ditampilkan.</p>"
+    return (f'{STYLE}{cap}<table class="iid-table"><thead><tr>{head}</tr></thead>'
+            f'<tbody>{"".join(body_rows)}</tbody></table>{more}')
+
+
+def table(df: pd.DataFrame, spec: Mapping[str, tuple[str, str]], caption: str = "",
+          max_rows: int | None = None) -> HTML:
+    return HTML(table_html(df, spec, caption, max_rows))
+
+
+def markdown(text: str) -> Markdown:
+    """Generated Markdown (its user text must already be escaped with ``textsafe.md_text``)."""
+    return Markdown(text)
+
+
+def sentences(lines: Iterable[str]) -> Markdown:
+    """A list of generated sentences as a Markdown bullet list (empty sentences left out)."""
+    items = [s for s in lines if s]
+    return Markdown("\n".join(f"- {s}" for s in items) if items else "_Tidak ada catatan._")
+
+
+def key_figures(pairs: Iterable[tuple[str, str]]) -> HTML:
+    """A row of headline boxes: (label, already formatted value)."""
+    boxes = "".join(
+        f'<div style="display:inline-block;min-width:9rem;margin:.3rem .6rem .3rem 0;padding:.6rem .8rem;'
+        f'border:1px solid #c9d4e0;border-radius:6px;background:#f7f9fc">'
+        f'<div style="font-size:.8rem;color:#4a5a6a">{html_text(k)}</div>'
+        f'<div style="font-size:1.35rem;font-weight:bold;color:#17324d">{html_text(v) or EMPTY}</div></div>'
+        for k, v in pairs
+    )
+    return HTML(f"<div>{boxes}</div>")
