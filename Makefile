@@ -24,7 +24,8 @@ report: $(STAMP)
 test: $(STAMP)
 	$(VENV)/bin/ruff check src tests bench
 	$(VENV)/bin/python -m pytest
-	$(VENV)/bin/python -m pytest --nbval-lax --nbval-current-env -p no:randomly notebooks/ -o testpaths=notebooks
+	$(PY) tests/nbval_prepare.py build/nbval
+	$(PY) -m pytest --nbval-lax --nbval-current-env build/nbval
 
 lab: $(STAMP)
 	$(PY) -m pip install --quiet -e ".[test,dev]"
@@ -37,4 +38,4 @@ sample: $(STAMP)
 	$(VENV)/bin/iid-analysis sample --out data/sample --seed 2021
 
 clean:
-	rm -rf $(VENV) reports/*/ reports/index.html
+	rm -rf $(VENV) build reports/*/ reports/index.html

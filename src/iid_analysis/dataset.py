@@ -1,8 +1,8 @@
 """Read a dataset (CSV folder or XLSX workbook) into typed tables, keeping every row.
 
-CONTRACT (other modules rely on it; implementation pending — see issue "Foundation"):
+CONTRACT (other modules rely on it):
 
-``load_dataset(path, *, max_bytes=..., max_rows=...) -> Dataset``
+``load_dataset(path, *, max_bytes=50_000_000, max_rows=500_000) -> Dataset``
     ``path`` is a folder with ``opd.csv``, ``innovations.csv``, ``innovation_indicators.csv``,
     ``region_indicators.csv`` (file names may also be the Indonesian table labels), or an
     ``.xlsx`` workbook with four sheets of those names. Raises :class:`DataError` only when the
@@ -10,29 +10,83 @@ CONTRACT (other modules rely on it; implementation pending — see issue "Founda
     required column missing, encoding neither UTF-8 nor cp1252, over the size limits).
     Everything else is kept and reported in ``Dataset.problems``.
 
+``dataset_from_frames(tables, source="memory") -> Dataset``
+    The same typing for frames already in memory (cells as text or already typed). ``_row`` is
+    taken from a ``_row`` column when given, else index + 2. A table left out is empty.
+
 ``Dataset`` tables (pandas DataFrames), one per ``schema.TABLES`` entry:
     * every input row, in input order, index 0..n-1;
-    * column ``_row`` (int64): the row number as the user sees it (header = row 1);
+    * column ``_row`` (int64, first): the row number as the user sees it (header = row 1; the
+      real sheet row in a workbook; the record number in a CSV file);
     * every canonical column of ``schema.COLUMNS[table]`` present (optional columns absent from
       the file are added, empty); dtypes: text → ``string``; int/year/level → ``Int64``;
-      date → ``datetime64[ns]`` (NaT when empty or unreadable); enum → ``string`` holding the
-      canonical code (``<NA>`` when empty or unknown);
+      date → ``datetime64[ns]`` (midnight; NaT when empty or unreadable); enum → ``string``
+      holding the canonical code (``<NA>`` when empty or unknown);
     * ``evidence_status`` filled as design §4 says: empty → ``missing`` when ``evidence`` is
-      empty, else ``pending``;
+      empty, else ``pending`` (an unknown, non-empty status stays ``<NA>`` with an ``enum`` finding);
     * unknown extra columns kept as given (``string``), after the canonical ones.
+    Text is stripped; empty text is ``<NA>``; the formula guard of :func:`textsafe.cell_text`
+    (a leading apostrophe before ``= + - @``) is undone, so writing and reading back is lossless.
     Values that could not be read (bad number, impossible date, unknown enumeration value) are
     ``<NA>`` in the table and have one row each in ``problems`` (findings columns, rules
     ``type``, ``date``, ``enum``), with the raw value found and the expected form.
+
+``Dataset.problems`` rules (findings.FINDING_COLUMNS):
+    ``type`` / ``date`` / ``enum`` (error in a required column, else warning), ``required`` (error:
+    empty cell in a required column, found by the pandera table schema), ``empty_row`` (warning:
+    a fully empty row between data rows; no ``required`` findings for it), ``header`` (warning:
+    values under an empty header, kept as column ``kolom_<n>``), ``encoding`` (info: read as cp1252).
 """
 
 from __future__ import annotations
 
+import csv
+import datetime as dt
+import io
+import re
+import zipfile
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
-from .findings import empty_findings
+from . import schema
+from .findings import FINDING_COLUMNS, empty_findings, sort_findings
+from .schema import ROW, TABLE_LABELS, TABLES, Column
+from .textsafe import cell_text, guard_frame
+
+MAX_BYTES = 50_000_000
+MAX_ROWS = 500_000
+XLSX_SUFFIXES = (".xlsx", ".xlsm")
+
+#: The date forms accepted, as told to a person.
+DATE_FORMS = "2021-08-13, 13/08/2021, 13 Agustus 2021, atau tanggal Excel"
+DATE_FORMS_EN = "2021-08-13, 13/08/2021, 13 Agustus 2021, or an Excel date"
+
+#: Month names (Indonesian, English, common abbreviations), lower case → month number.
+MONTHS: dict[str, int] = {}
+for _num, _names in enumerate(
+    (
+        ("januari", "january", "jan"),
+        ("februari", "pebruari", "february", "feb", "peb"),
+        ("maret", "march", "mar", "mrt"),
+        ("april", "apr"),
+        ("mei", "may"),
+        ("juni", "june", "jun"),
+        ("juli", "july", "jul"),
+        ("agustus", "august", "agu", "agt", "ags", "agust", "agus", "aug"),
+        ("september", "sep", "sept", "spt"),
+        ("oktober", "october", "okt", "oct"),
+        ("november", "nopember", "nov", "nop"),
+        ("desember", "december", "des", "dec"),
+    ),
+    start=1,
+):
+    for _name in _names:
+        MONTHS[_name] = _num
 
 
 class DataError(Exception):
@@ -73,6 +127,15 @@ class Dataset:
     def table(self, name: str) -> pd.DataFrame:
         return getattr(self, name)
 
+    def tables(self) -> dict[str, pd.DataFrame]:
+        """Table name → frame, in ``schema.TABLES`` order."""
+        return {t: self.table(t) for t in TABLES}
+
+    def extra_columns(self, name: str) -> list[str]:
+        """The unknown columns of a table that were kept (after the canonical ones)."""
+        known = {ROW, *(c.name for c in schema.COLUMNS[name])}
+        return [c for c in self.table(name).columns if c not in known]
+
     def years(self) -> list[int]:
         """Editions present in the data (innovations and region indicators), ascending."""
         ys = set(self.innovations["year"].dropna().astype(int)) | set(
@@ -80,6 +143,797 @@ class Dataset:
         )
         return sorted(int(y) for y in ys)
 
+    # ------------------------------------------------------------------ writers
+    def to_csv_folder(self, path: str | Path) -> list[Path]:
+        """Write ``<table>.csv`` files (UTF-8, comma, canonical headers, ISO dates) into ``path``."""
+        out = Path(path)
+        out.mkdir(parents=True, exist_ok=True)
+        written = []
+        for t in TABLES:
+            df = guard_frame(_export_frame(self.table(t), t))
+            for c in schema.COLUMNS[t]:
+                if c.kind == "date":
+                    df[c.name] = df[c.name].dt.strftime("%Y-%m-%d")
+            target = out / f"{t}.csv"
+            df.to_csv(target, index=False, lineterminator="\n", encoding="utf-8")
+            written.append(target)
+        return written
 
-def load_dataset(path: str | Path, **limits) -> Dataset:  # pragma: no cover - replaced by the implementation
-    raise NotImplementedError
+    def to_xlsx(self, path: str | Path) -> Path:
+        """Write one workbook: a sheet per table named by its Indonesian label, Indonesian
+        headers, real dates, every text cell guarded against formulas."""
+        from openpyxl import Workbook
+        from openpyxl.cell import WriteOnlyCell
+        from openpyxl.styles import Font
+        from openpyxl.utils import get_column_letter
+
+        target = Path(path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        wb = Workbook(write_only=True)
+        bold = Font(bold=True)
+        for t in TABLES:
+            df = _export_frame(self.table(t), t)
+            labels = {c.name: c.label for c in schema.COLUMNS[t]}
+            ws = wb.create_sheet(TABLE_LABELS[t])
+            ws.freeze_panes = "A2"
+            headers = [labels.get(c, c) for c in df.columns]
+            for i, h in enumerate(headers, start=1):
+                ws.column_dimensions[get_column_letter(i)].width = max(12, min(40, len(h) + 4))
+            head_cells = []
+            for h in headers:
+                cell = WriteOnlyCell(ws, value=cell_text(h))
+                cell.font = bold
+                head_cells.append(cell)
+            ws.append(head_cells)
+            for row in zip(*(_xlsx_values(df[c]) for c in df.columns), strict=True):
+                ws.append(list(row))
+        wb.save(target)
+        return target
+
+
+# ====================================================================== loading
+
+
+def load_dataset(path: str | Path, *, max_bytes: int = MAX_BYTES, max_rows: int = MAX_ROWS) -> Dataset:
+    """Read a CSV folder or an ``.xlsx`` workbook (see the module docstring for the contract)."""
+    p = Path(path)
+    if not p.exists():
+        raise DataError("folder atau berkas tidak ditemukan", "folder or file not found", file=str(p))
+    if p.is_dir():
+        raws, encodings, notes = _read_csv_folder(p, max_bytes, max_rows)
+        kind = "csv"
+    elif p.suffix.lower() in XLSX_SUFFIXES:
+        raws = _read_xlsx(p, max_bytes, max_rows)
+        encodings, notes, kind = {}, [], "xlsx"
+    elif p.suffix.lower() == ".xls":
+        raise DataError("format .xls lama tidak didukung; simpan ulang sebagai .xlsx",
+                        "the old .xls format is not supported; save it as .xlsx", file=p.name)
+    elif p.suffix.lower() == ".csv":
+        raise DataError("berikan folder yang berisi keempat berkas CSV, bukan satu berkas CSV",
+                        "give the folder holding the four CSV files, not one CSV file", file=str(p))
+    else:
+        raise DataError("bukan folder CSV atau buku kerja .xlsx",
+                        "neither a folder of CSV files nor an .xlsx workbook", file=str(p))
+    return _build_dataset(raws, source=str(p), kind=kind, encodings=encodings, notes=notes)
+
+
+def dataset_from_frames(tables: Mapping[str, pd.DataFrame], source: str = "memory") -> Dataset:
+    """Type in-memory frames exactly as the loader types files.
+
+    Cells may be text or already typed (numbers, dates, Timestamps). ``_row`` comes from a
+    ``_row`` column when given, else from the index + 2 (positional + 2 for a non-integer
+    index). A table left out of ``tables`` is empty. Raises :class:`DataError` like the loader
+    (required column missing, duplicated header, unknown table name).
+    """
+    unknown = sorted(set(tables) - set(TABLES))
+    if unknown:
+        raise DataError(f"tabel tidak dikenal: {', '.join(unknown)} (yang dikenal: {', '.join(TABLES)})",
+                        f"unknown tables: {', '.join(unknown)}", file=source)
+    raws = []
+    for t in TABLES:
+        df = tables.get(t)
+        if df is None:
+            df = pd.DataFrame({c.name: pd.Series([], dtype="str") for c in schema.COLUMNS[t]})
+        n = len(df)
+        if ROW in df.columns:
+            given = pd.to_numeric(df[ROW], errors="coerce")
+            rows = np.where(given.notna(), given.fillna(0), np.arange(n) + 2).astype("int64")
+            df = df.drop(columns=ROW)
+        elif pd.api.types.is_integer_dtype(df.index.dtype):
+            rows = np.asarray(df.index, dtype="int64") + 2
+        else:
+            rows = np.arange(n, dtype="int64") + 2
+        cols = [_Factored.of(_to_text(df.iloc[:, i])) for i in range(df.shape[1])]
+        raws.append(_RawTable(t, t, [str(c).strip() for c in df.columns], cols, rows))
+    return _build_dataset(raws, source=source, kind="memory", encodings={}, notes=[])
+
+
+# ---------------------------------------------------------------------- raw tables
+
+
+@dataclass
+class _Factored:
+    """One column of text cells, factorised: cell ``i`` is ``uniques[codes[i]]`` (stripped).
+
+    Typing works on the distinct values only (few for ids, levels, enums and dates), then takes
+    the result back by the codes: 400,000 rows cost one hash pass per column.
+    """
+
+    codes: np.ndarray  # intp, one per row
+    uniques: pd.Series  # "string" dtype, stripped, no missing values, RangeIndex
+
+    @classmethod
+    def of(cls, values: object) -> _Factored:
+        arr = np.asarray(values, dtype=object)
+        codes, uniq = pd.factorize(arr)
+        stripped = [str(v).strip() for v in uniq] if len(uniq) else []
+        return cls(np.asarray(codes, dtype=np.intp), pd.Series(stripped, dtype="string"))
+
+    @classmethod
+    def empty(cls, n: int) -> _Factored:
+        return cls(np.zeros(n, dtype=np.intp), pd.Series([""], dtype="string"))
+
+    def __len__(self) -> int:
+        return len(self.codes)
+
+    def blank(self) -> np.ndarray:
+        if not len(self.uniques):
+            return np.ones(len(self.codes), dtype=bool)
+        return self.uniques.eq("").to_numpy(dtype=bool)[self.codes]
+
+    def cut(self, start: int, stop: int) -> _Factored:
+        return _Factored(self.codes[start:stop], self.uniques)
+
+    def text(self, i: int) -> str:
+        return str(self.uniques.iloc[self.codes[i]])
+
+
+@dataclass
+class _RawTable:
+    """Cells as text before typing: headers as found, one factorised column per position."""
+
+    table: str
+    file: str  # as the user sees it (file name or sheet)
+    headers: list[str]
+    cols: list[_Factored]
+    rows: np.ndarray  # int64 row numbers as the user sees them
+    where: str = ""  # for error messages: workbook and sheet; defaults to ``file``
+    header_row: int = 1  # the row the headers were found on
+
+    def __post_init__(self) -> None:
+        self.where = self.where or self.file
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+
+def _limit_rows(n: int, max_rows: int, file: str) -> None:
+    if n > max_rows:
+        raise DataError(
+            f"terlalu banyak baris: lebih dari {max_rows:,} baris data".replace(",", "."),
+            f"too many rows: more than {max_rows:,} data rows", file=file,
+        )
+
+
+def _blank_rows(cols: list[_Factored], n: int) -> np.ndarray:
+    """True where every cell of the row is empty or whitespace."""
+    mask = np.ones(n, dtype=bool)
+    for f in cols:
+        mask &= f.blank()
+    return mask
+
+
+def _grid_to_raw(table: str, file: str, grid: pd.DataFrame, row_numbers: np.ndarray,
+                 max_rows: int, where: str = "") -> _RawTable:
+    """Header = first non-empty row; data = the rows after it up to the last non-empty one."""
+    cols = [_Factored.of(grid.iloc[:, i].fillna("").to_numpy(dtype=object)) for i in range(grid.shape[1])]
+    blank = _blank_rows(cols, len(grid))
+    filled = np.flatnonzero(~blank)
+    if len(filled) == 0:
+        raise DataError("tidak berisi data (kosong)", "is empty", file=where or file)
+    head, last = int(filled[0]), int(filled[-1])
+    _limit_rows(last - head, max_rows, where or file)
+    headers = [f.text(head) for f in cols]
+    body = [f.cut(head + 1, last + 1) for f in cols]
+    rows = np.asarray(row_numbers[head + 1 : last + 1], dtype="int64")
+    return _RawTable(table, file, headers, body, rows, where=where, header_row=int(row_numbers[head]))
+
+
+# ---------------------------------------------------------------------- CSV
+
+
+def _read_csv_folder(folder: Path, max_bytes: int, max_rows: int):
+    found: dict[str, Path] = {}
+    csv_names = []
+    for f in sorted(folder.iterdir()):
+        if not f.is_file() or f.suffix.lower() != ".csv":
+            continue
+        csv_names.append(f.name)
+        t = schema.table_for_sheet(f.stem)
+        if t is None:
+            continue
+        if t in found:
+            raise DataError(
+                f"dua berkas untuk tabel {t}: '{found[t].name}' dan '{f.name}'; sisakan satu",
+                f"two files for table {t}; keep one", file=str(folder),
+            )
+        found[t] = f
+    missing = [t for t in TABLES if t not in found]
+    if missing:
+        expected = "; ".join(f"'{t}.csv' atau '{TABLE_LABELS[t]}.csv'" for t in missing)
+        have = ", ".join(csv_names) if csv_names else "tidak ada berkas CSV"
+        raise DataError(
+            f"berkas tidak ditemukan: {expected} (berkas CSV yang ada: {have})",
+            f"missing file(s): {', '.join(t + '.csv' for t in missing)}", file=str(folder),
+        )
+    raws, encodings, notes = [], {}, []
+    for t in TABLES:
+        f = found[t]
+        text, enc = _read_text(f, max_bytes)
+        encodings[t] = enc
+        if enc == "cp1252":
+            notes.append({
+                "table": t, "file": f.name, "row": None, "column": "", "rule": "encoding",
+                "severity": "info", "value": "cp1252", "expected": "UTF-8",
+                "message": "berkas bukan UTF-8; dibaca sebagai cp1252 (Windows-1252)",
+                "message_en": "file is not UTF-8; read as cp1252 (Windows-1252)",
+            })
+        grid = _parse_csv(text, f.name)
+        raws.append(_grid_to_raw(t, f.name, grid, np.arange(len(grid), dtype="int64") + 1, max_rows))
+    return raws, encodings, notes
+
+
+_CONTROL = bytes(range(0, 9)) + bytes(range(14, 32))
+
+
+def _read_text(path: Path, max_bytes: int) -> tuple[str, str]:
+    """The file's text and the encoding used; DataError when it is not readable text."""
+    name = path.name
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise DataError(f"berkas terlalu besar: {size:,} bita, batas {max_bytes:,} bita".replace(",", "."),
+                        f"file too large: {size:,} bytes, limit {max_bytes:,}", file=name)
+    if size == 0:
+        raise DataError("berkas kosong", "file is empty", file=name)
+    data = path.read_bytes()
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise DataError("berkas UTF-16 tidak didukung; simpan sebagai CSV UTF-8",
+                        "UTF-16 files are not supported; save as CSV UTF-8", file=name)
+    head = data[:8192]
+    controls = sum(head.count(bytes([b])) for b in _CONTROL)
+    if b"\x00" in head or controls > max(2, len(head) // 100):
+        raise DataError("bukan berkas teks (berkas biner?); simpan sebagai CSV",
+                        "not a text file (binary?); save as CSV", file=name)
+    try:
+        text = data.decode("utf-8-sig")
+        enc = "utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8"
+    except UnicodeDecodeError:
+        try:
+            text = data.decode("cp1252")
+            enc = "cp1252"
+        except UnicodeDecodeError:
+            raise DataError("teks bukan UTF-8 maupun cp1252; simpan sebagai CSV UTF-8",
+                            "text is neither UTF-8 nor cp1252; save as CSV UTF-8", file=name) from None
+    if "\x00" in text:
+        raise DataError("bukan berkas teks (berkas biner?)", "not a text file (binary?)", file=name)
+    if not text.strip():
+        raise DataError("berkas kosong", "file is empty", file=name)
+    return text, enc
+
+
+def _sniff_sep(text: str) -> str:
+    """Comma, semicolon or tab: the most frequent one on the header line (quotes ignored)."""
+    for line in text.splitlines():
+        if line.strip():
+            bare = re.sub(r'"[^"]*"', "", line)
+            counts = {sep: bare.count(sep) for sep in (",", ";", "\t")}
+            best = max(counts, key=lambda s: counts[s])
+            return best if counts[best] else ","
+    return ","
+
+
+def _parse_csv(text: str, name: str) -> pd.DataFrame:
+    """Every record as a row of text cells (header included), blank lines kept."""
+    sep = _sniff_sep(text)
+    try:
+        return pd.read_csv(
+            io.StringIO(text), sep=sep, header=None, dtype=str, keep_default_na=False,
+            na_filter=False, skip_blank_lines=False, engine="c", quotechar='"',
+        )
+    except pd.errors.EmptyDataError:
+        raise DataError("berkas kosong", "file is empty", file=name) from None
+    except pd.errors.ParserError:
+        pass  # rows longer than the header: read them with the csv module, nothing dropped
+    try:
+        records = list(csv.reader(io.StringIO(text), delimiter=sep, quotechar='"'))
+    except csv.Error as exc:
+        raise DataError(f"CSV tidak dapat dibaca: {exc}", f"CSV cannot be parsed: {exc}", file=name) from None
+    return pd.DataFrame(records, dtype=object).fillna("")
+
+
+# ---------------------------------------------------------------------- XLSX
+
+
+def _read_xlsx(path: Path, max_bytes: int, max_rows: int) -> list[_RawTable]:
+    import openpyxl
+
+    name = path.name
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise DataError(f"berkas terlalu besar: {size:,} bita, batas {max_bytes:,} bita".replace(",", "."),
+                        f"file too large: {size:,} bytes, limit {max_bytes:,}", file=name)
+    if size == 0:
+        raise DataError("berkas kosong", "file is empty", file=name)
+    if not zipfile.is_zipfile(path):
+        raise DataError("bukan buku kerja .xlsx yang sah (berkas rusak atau bukan Excel)",
+                        "not a valid .xlsx workbook (damaged or not Excel)", file=name)
+    try:
+        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for damaged files
+        raise DataError(f"buku kerja tidak dapat dibuka ({type(exc).__name__})",
+                        f"workbook cannot be opened: {exc}", file=name) from None
+    try:
+        sheets: dict[str, str] = {}
+        for sheet in wb.sheetnames:
+            t = schema.table_for_sheet(sheet)
+            if t is None:
+                continue  # "Petunjuk", "Indikator <year>", anything else
+            if t in sheets:
+                raise DataError(f"dua lembar untuk tabel {t}: '{sheets[t]}' dan '{sheet}'; sisakan satu",
+                                f"two sheets for table {t}; keep one", file=name)
+            sheets[t] = sheet
+        missing = [t for t in TABLES if t not in sheets]
+        if missing:
+            expected = "; ".join(f"'{TABLE_LABELS[t]}' atau '{t}'" for t in missing)
+            raise DataError(
+                f"lembar tidak ditemukan: {expected} (lembar yang ada: {', '.join(wb.sheetnames)})",
+                f"missing sheet(s): {', '.join(missing)}", file=name,
+            )
+        raws = []
+        for t in TABLES:
+            ws = wb[sheets[t]]
+            if not hasattr(ws, "iter_rows"):
+                raise DataError("lembar ini bukan lembar data (chart?)", "sheet holds no cells", file=name)
+            raws.append(_read_sheet(t, f"{name}, lembar '{sheets[t]}'", sheets[t], ws, max_rows))
+        return raws
+    finally:
+        wb.close()
+
+
+def _read_sheet(table: str, where: str, sheet: str, ws, max_rows: int) -> _RawTable:
+    rows: list[list[str]] = []
+    numbers: list[int] = []
+    pending: list[tuple[int, list[str]]] = []  # empty rows not yet known to be in the middle
+    for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
+        cells = [_cell_to_text(v) for v in values]
+        if not any(c.strip() for c in cells):
+            if rows:
+                pending.append((number, cells))
+            continue
+        for n, c in pending:
+            numbers.append(n)
+            rows.append(c)
+        pending.clear()
+        numbers.append(number)
+        rows.append(cells)
+        _limit_rows(len(rows) - 1, max_rows, where)
+    if not rows:
+        raise DataError("lembar kosong", "sheet is empty", file=where)
+    grid = pd.DataFrame(rows, dtype=object)
+    return _grid_to_raw(table, sheet, grid, np.asarray(numbers, dtype="int64"), max_rows, where=where)
+
+
+def _cell_to_text(v: object) -> str:
+    """A cell value (openpyxl or pandas) as the text the loader types."""
+    if v is None or v is pd.NA or v is pd.NaT:
+        return ""
+    if isinstance(v, str):
+        return v
+    if isinstance(v, bool | np.bool_):
+        return "TRUE" if v else "FALSE"
+    if isinstance(v, int | np.integer):
+        return str(int(v))
+    if isinstance(v, float | np.floating):
+        f = float(v)
+        if f != f or f in (float("inf"), float("-inf")):
+            return ""
+        return str(int(f)) if f.is_integer() and abs(f) < 1e15 else repr(f)
+    if isinstance(v, np.datetime64):
+        v = pd.Timestamp(v)
+        if v is pd.NaT:
+            return ""
+    if isinstance(v, dt.datetime):
+        if (v.hour, v.minute, v.second, v.microsecond) == (0, 0, 0, 0):
+            return v.strftime("%Y-%m-%d")
+        return v.strftime("%Y-%m-%d %H:%M:%S")
+    if isinstance(v, dt.date):
+        return v.isoformat()
+    if isinstance(v, dt.time):
+        return v.isoformat()
+    return str(v)
+
+
+def _to_text(s: pd.Series) -> pd.Series:
+    """A column of any dtype as text cells ("" for missing), vectorised where the dtype allows."""
+    if isinstance(s.dtype, pd.StringDtype) or pd.api.types.is_string_dtype(s.dtype) and s.dtype != object:
+        return s.astype("str").fillna("")
+    if pd.api.types.is_datetime64_any_dtype(s.dtype):
+        has_time = (s.dt.normalize() != s).fillna(False).to_numpy(dtype=bool)
+        out = s.dt.strftime("%Y-%m-%d")
+        if has_time.any():
+            out = out.where(~has_time, s.dt.strftime("%Y-%m-%d %H:%M:%S"))
+        return out.astype("str").fillna("")
+    if pd.api.types.is_integer_dtype(s.dtype) and not pd.api.types.is_bool_dtype(s.dtype):
+        return s.astype("Int64").astype("str").fillna("").replace("<NA>", "")
+    return s.map(_cell_to_text, na_action=None).astype("str")
+
+
+# ====================================================================== typing
+
+
+def _build_dataset(raws: list[_RawTable], *, source: str, kind: str, encodings: dict[str, str],
+                   notes: list[dict]) -> Dataset:
+    tables: dict[str, pd.DataFrame] = {}
+    found = [_records_frame(notes)]
+    for raw in raws:
+        frame, problems = _type_table(raw)
+        tables[raw.table] = frame
+        found.append(problems)
+    problems = pd.concat([f for f in found if len(f)] or [found[0]], ignore_index=True)
+    return Dataset(
+        **tables,
+        source=source,
+        kind=kind,
+        files={raw.table: raw.file for raw in raws},
+        encodings=encodings,
+        problems=sort_findings(_findings_dtypes(problems)),
+    )
+
+
+def _map_headers(raw: _RawTable) -> tuple[dict[str, int], dict[str, int], list[dict]]:
+    """Canonical column → position, extra header → position, and header findings."""
+    hmap = schema.header_map(raw.table)
+    canon: dict[str, int] = {}
+    extras: dict[str, int] = {}
+    notes: list[dict] = []
+    original: dict[str, str] = {}
+    for i, h in enumerate(raw.headers):
+        if h == "":
+            if raw.cols[i].blank().all():
+                continue  # an empty column with no header: nothing to keep
+            h = f"kolom_{i + 1}"
+            notes.append({
+                "table": raw.table, "file": raw.file, "row": raw.header_row, "column": h, "rule": "header",
+                "severity": "warning", "value": "", "expected": "judul kolom",
+                "message": f"kolom ke-{i + 1} berisi data tanpa judul; disimpan sebagai '{h}'",
+                "message_en": f"column {i + 1} holds data but has no header; kept as '{h}'",
+            })
+        name = hmap.get(schema.norm_token(h))
+        if name is not None:
+            if name in canon:
+                raise DataError(
+                    f"judul kolom ganda: '{original[name]}' dan '{h}' sama-sama kolom {name}",
+                    f"duplicated header: '{original[name]}' and '{h}' both mean {name}",
+                    file=raw.where, row=raw.header_row, column=h,
+                )
+            canon[name] = i
+            original[name] = h
+        else:
+            if h in extras or h == ROW:
+                raise DataError(f"judul kolom ganda: '{h}'", f"duplicated header: '{h}'",
+                                file=raw.where, row=raw.header_row, column=h)
+            extras[h] = i
+    missing = [c for c in schema.COLUMNS[raw.table] if c.required and c.name not in canon]
+    if missing:
+        wanted = "; ".join(
+            f"'{c.name}' (judul: "
+            + " atau ".join(f"'{s}'" for s in dict.fromkeys((c.name, c.label, *c.aliases)))
+            + ")"
+            for c in missing
+        )
+        found = ", ".join(f"'{h}'" for h in raw.headers if h) or "tidak ada"
+        raise DataError(
+            f"kolom wajib tidak ditemukan: {wanted}; judul yang ada: {found}",
+            f"required column(s) missing: {', '.join(c.name for c in missing)}",
+            file=raw.where, row=raw.header_row, column=", ".join(c.name for c in missing),
+        )
+    return canon, extras, notes
+
+
+@dataclass
+class _Unread:
+    """Cells of one column that could not be read, described per distinct value."""
+
+    rule: str
+    expected: str
+    bad_u: np.ndarray  # bool per distinct value
+    message_u: np.ndarray  # object per distinct value (None where not bad)
+    message_en_u: np.ndarray
+
+
+def _type_table(raw: _RawTable) -> tuple[pd.DataFrame, pd.DataFrame]:
+    table, n = raw.table, len(raw)
+    canon, extras, notes = _map_headers(raw)
+    index = pd.RangeIndex(n)
+    out: dict[str, object] = {ROW: pd.Series(raw.rows, index=index, dtype="int64")}
+    factored: dict[str, _Factored] = {}
+    unread: dict[str, _Unread] = {}
+    row_blank = _blank_rows(raw.cols, n)
+
+    for col in schema.COLUMNS[table]:
+        f = raw.cols[canon[col.name]] if col.name in canon else _Factored.empty(n)
+        factored[col.name] = f
+        values, problem = _type_column(col, f)
+        out[col.name] = pd.Series(values, index=index)
+        if problem is not None and problem.bad_u.any():
+            unread[col.name] = problem
+
+    if "evidence_status" in out:
+        empty = factored["evidence_status"].blank()
+        has_evidence = out["evidence"].notna().to_numpy(dtype=bool)
+        fill = pd.Series(np.where(has_evidence, "pending", "missing"), index=index, dtype="string")
+        out["evidence_status"] = out["evidence_status"].mask(empty, fill)
+
+    for h, i in extras.items():
+        f = raw.cols[i]
+        out[h] = pd.Series(_text_values(f.uniques).array.take(f.codes), index=index, dtype="string")
+
+    frame = pd.DataFrame(out, index=index)
+    ids = _id_columns(table, frame)
+    problems = [_records_frame(notes)]
+    bad_cells: dict[str, np.ndarray] = {}
+    for name, p in unread.items():
+        f = factored[name]
+        mask = p.bad_u[f.codes]
+        bad_cells[name] = mask
+        which = f.codes[mask]
+        severity = "error" if schema.column(table, name).required else "warning"
+        problems.append(_cell_findings(
+            raw, name, mask, p.rule, severity, f.uniques.to_numpy(dtype=object)[which], p.expected,
+            p.message_u[which], p.message_en_u[which], ids,
+        ))
+    problems.append(_schema_findings(raw, frame, bad_cells, row_blank, ids))
+    if row_blank.any():
+        k = int(row_blank.sum())
+        problems.append(_cell_findings(
+            raw, "", row_blank, "empty_row", "warning", np.full(k, "", dtype=object), "baris berisi data",
+            np.full(k, "baris kosong di tengah data; hapus atau isi", dtype=object),
+            np.full(k, "empty row between data rows; delete or fill it", dtype=object), ids,
+        ))
+    found = [p for p in problems if len(p)]
+    return frame, (pd.concat(found, ignore_index=True) if found else empty_findings())
+
+
+def _text_values(u: pd.Series) -> pd.Series:
+    """Stripped text → ``string`` with <NA> for empty, formula guard undone."""
+    out = u.astype("string").str.replace(r"^'(?=[=+\-@])", "", regex=True)
+    return out.mask(out.eq(""))
+
+
+def _messages(u: pd.Series, bad_u: np.ndarray, template: str) -> np.ndarray:
+    """One message per distinct value (None where the value was read); ``{v}`` is the value."""
+    out = np.full(len(u), None, dtype=object)
+    for i in np.flatnonzero(bad_u):
+        out[i] = template.format(v=u.iloc[i])
+    return out
+
+
+def _type_column(col: Column, f: _Factored) -> tuple[object, _Unread | None]:
+    """Typed values (one per row) and what could not be read."""
+    u = f.uniques
+    blank_u = u.eq("").to_numpy(dtype=bool)
+    label = col.label
+    if col.kind == "text":
+        return pd.array(_text_values(u).array.take(f.codes), dtype="string"), None
+    if col.kind in ("int", "year", "level"):
+        typed_u = _parse_ints(u)
+        bad_u = typed_u.isna().to_numpy(dtype=bool) & ~blank_u
+        expected = {
+            "year": "tahun empat angka, mis. 2021",
+            "level": "bilangan bulat 0, 1, 2 atau 3",
+        }.get(col.kind, "bilangan bulat, mis. 0, 1, 2")
+        return pd.array(typed_u.array.take(f.codes), dtype="Int64"), _Unread(
+            "type", expected, bad_u,
+            _messages(u, bad_u, label + ": '{v}' bukan bilangan bulat (" + expected + ")"),
+            _messages(u, bad_u, col.name + ": '{v}' is not a whole number"),
+        )
+    if col.kind == "date":
+        typed_u, shaped_u = _parse_dates(u)
+        bad_u = typed_u.isna().to_numpy(dtype=bool) & ~blank_u
+        impossible = bad_u & shaped_u
+        unknown = bad_u & ~shaped_u
+        msg = _messages(u, impossible, label + ": tanggal '{v}' tidak mungkin (tidak ada di kalender)")
+        msg_u = _messages(u, unknown, label + ": '{v}' bukan tanggal yang dikenali")
+        msg_en = _messages(u, impossible, col.name + ": date '{v}' is impossible")
+        msg_en_u = _messages(u, unknown, col.name + ": '{v}' is not a recognised date")
+        msg[unknown] = msg_u[unknown]
+        msg_en[unknown] = msg_en_u[unknown]
+        values = typed_u.to_numpy(dtype="datetime64[ns]")[f.codes]
+        return values, _Unread("date", "tanggal: " + DATE_FORMS, bad_u, msg, msg_en)
+    if col.kind == "enum":
+        mapping = schema.enum_map(col.enum)
+        typed_u = pd.Series(
+            [None if b else mapping.get(schema.norm_token(v)) for v, b in zip(u, blank_u, strict=True)],
+            dtype="string",
+        )
+        bad_u = typed_u.isna().to_numpy(dtype=bool) & ~blank_u
+        allowed = _enum_allowed(col.enum)
+        codes = ", ".join(schema.ENUMS[col.enum])
+        return pd.array(typed_u.array.take(f.codes), dtype="string"), _Unread(
+            "enum", allowed, bad_u,
+            _messages(u, bad_u, label + ": nilai '{v}' tidak dikenal; pilih salah satu: "
+                      + allowed.replace("{", "{{").replace("}", "}}")),
+            _messages(u, bad_u, col.name + ": unknown value '{v}'; allowed: " + codes),
+        )
+    raise ValueError(f"unknown column kind {col.kind!r}")  # pragma: no cover - schema is fixed
+
+
+def _enum_allowed(enum: str) -> str:
+    return ", ".join(f"{label} ({code})" for code, label in schema.ENUMS[enum].items())
+
+
+_INT_RE = r"[+-]?\d{1,15}(?:[.,]0*)?"
+
+
+def _parse_ints(u: pd.Series) -> pd.Series:
+    """Distinct stripped texts → Int64 (<NA> when not a whole number)."""
+    ok = u.str.fullmatch(_INT_RE).fillna(False)
+    digits = u.where(ok).str.extract(r"^([+-]?\d+)", expand=False)
+    return pd.to_numeric(digits, errors="coerce").astype("Int64")
+
+
+_ISO_RE = r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$"
+_DMY_RE = r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$"
+_NAMED_RE = r"^(?:[A-Za-z]+,?\s+)?(\d{1,2})[\s\-/.]*([A-Za-z]+)\.?[\s\-/.,]*(\d{4})$"
+_SERIAL_RE = r"\d{5}(?:\.\d+)?"  # Excel serial day numbers 10000..99999 (1927..2173)
+
+
+def _parse_dates(u: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Distinct stripped texts → (datetime64[ns] at midnight or NaT, 'looked like a date' flag)."""
+    n = len(u)
+    year = pd.Series(np.nan, index=u.index)
+    month = pd.Series(np.nan, index=u.index)
+    day = pd.Series(np.nan, index=u.index)
+    shaped = pd.Series(False, index=u.index)
+    if n == 0:
+        return pd.Series([], dtype="datetime64[ns]"), shaped
+
+    def take(mask, y, m, d):
+        nonlocal year, month, day, shaped
+        mask = mask & ~shaped
+        year = year.mask(mask, pd.to_numeric(y, errors="coerce"))
+        month = month.mask(mask, pd.to_numeric(m, errors="coerce"))
+        day = day.mask(mask, pd.to_numeric(d, errors="coerce"))
+        shaped = shaped | mask
+
+    iso = u.str.extract(_ISO_RE)
+    take(iso[0].notna(), iso[0], iso[1], iso[2])
+    dmy = u.str.extract(_DMY_RE)
+    take(dmy[0].notna(), dmy[2], dmy[1], dmy[0])
+    named = u.str.extract(_NAMED_RE)
+    month_no = named[1].str.lower().map(MONTHS)
+    take(named[0].notna() & month_no.notna(), named[2], month_no, named[0])
+
+    ok = shaped & year.between(1900, 2200) & month.between(1, 12) & day.between(1, 31)
+    parts = pd.DataFrame({"year": year.where(ok), "month": month.where(ok), "day": day.where(ok)})
+    out = pd.to_datetime(parts, errors="coerce").astype("datetime64[ns]")
+
+    serial = u.str.fullmatch(_SERIAL_RE).fillna(False) & ~shaped
+    if serial.any():
+        days = pd.to_numeric(u.where(serial), errors="coerce")
+        from_serial = (pd.Timestamp("1899-12-30") + pd.to_timedelta(days.fillna(0).round(6), unit="D")).dt.normalize()
+        out = out.mask(serial, from_serial.astype("datetime64[ns]"))
+        shaped = shaped | serial
+    return out.reset_index(drop=True), shaped.reset_index(drop=True)
+
+
+# ---------------------------------------------------------------------- pandera
+
+
+@cache
+def table_schema(table: str):
+    """The pandera schema of a typed table (dtypes, non-null required columns, enum codes).
+
+    Levels outside 0–3 are not checked here: the desk review reports them.
+    """
+    import pandera.pandas as pa
+
+    dtypes = {"text": pd.StringDtype(), "enum": pd.StringDtype(), "int": pd.Int64Dtype(),
+              "year": pd.Int64Dtype(), "level": pd.Int64Dtype(), "date": "datetime64[ns]"}
+    cols = {ROW: pa.Column("int64", nullable=False)}
+    for c in schema.COLUMNS[table]:
+        checks = [pa.Check.isin(list(schema.ENUMS[c.enum]))] if c.kind == "enum" else []
+        cols[c.name] = pa.Column(dtypes[c.kind], checks=checks, nullable=c.nullable, required=True)
+    return pa.DataFrameSchema(cols, strict=False, coerce=False, name=table)
+
+
+def _schema_findings(raw: _RawTable, frame: pd.DataFrame, bad: dict[str, np.ndarray],
+                     row_blank: np.ndarray, ids: dict[str, pd.Series]) -> pd.DataFrame:
+    """Validate lazily with pandera; every failure case becomes a finding (nothing raised).
+
+    Cells already reported as unreadable and fully empty rows are not reported twice.
+    """
+    import pandera.pandas as pa
+
+    try:
+        table_schema(raw.table).validate(frame, lazy=True)
+        return empty_findings()
+    except pa.errors.SchemaErrors as exc:
+        cases = exc.failure_cases
+    cases = cases[cases["index"].notna()]
+    parts = []
+    for (column, check), grp in cases.groupby(["column", "check"], sort=True):
+        mask = np.zeros(len(frame), dtype=bool)
+        mask[grp["index"].astype("int64").to_numpy()] = True
+        mask &= ~row_blank & ~bad.get(column, np.zeros(len(frame), dtype=bool))
+        if not mask.any():
+            continue
+        col = schema.column(raw.table, column) if column != ROW else None
+        label = col.label if col else column
+        if check == "not_nullable":
+            rule, expected = "required", "tidak kosong"
+            msg, msg_en = f"{label} wajib diisi", f"{column} is required"
+        else:
+            rule, expected = "schema", str(check)
+            msg, msg_en = f"{label}: tidak lolos pemeriksaan {check}", f"{column}: fails check {check}"
+        k = int(mask.sum())
+        value = frame[column][mask].astype("string").fillna("").to_numpy(dtype=object)
+        parts.append(_cell_findings(raw, column, mask, rule, "error", value, expected,
+                                    np.full(k, msg, dtype=object), np.full(k, msg_en, dtype=object), ids))
+    return pd.concat(parts, ignore_index=True) if parts else empty_findings()
+
+
+# ---------------------------------------------------------------------- findings
+
+
+def _id_columns(table: str, frame: pd.DataFrame) -> dict[str, pd.Series]:
+    """The ids a finding carries: innovation_id and opd_id where the table has them."""
+    return {key: frame[key] for key in ("innovation_id", "opd_id") if key in frame.columns}
+
+
+def _cell_findings(raw: _RawTable, column: str, mask: np.ndarray, rule: str, severity: str,
+                   value: np.ndarray, expected: str, message: np.ndarray, message_en: np.ndarray,
+                   ids: dict[str, pd.Series]) -> pd.DataFrame:
+    """Findings for the rows in ``mask`` (value/message arrays hold one entry per such row)."""
+    k = int(mask.sum())
+    data = {
+        "table": raw.table, "file": raw.file, "row": raw.rows[mask], "column": column, "rule": rule,
+        "severity": severity, "value": value, "expected": expected, "message": message,
+        "message_en": message_en,
+    }
+    for key in ("innovation_id", "opd_id"):
+        data[key] = ids[key][mask].to_numpy(dtype=object) if key in ids else ""
+    return _findings_dtypes(pd.DataFrame(data, columns=list(FINDING_COLUMNS), index=pd.RangeIndex(k)))
+
+
+def _records_frame(records: list[dict]) -> pd.DataFrame:
+    return _findings_dtypes(pd.DataFrame(records, columns=list(FINDING_COLUMNS)))
+
+
+def _findings_dtypes(df: pd.DataFrame) -> pd.DataFrame:
+    """The dtypes of :func:`findings.findings_frame` without going through dict records."""
+    out = {"row": pd.array(pd.to_numeric(df["row"], errors="coerce"), dtype="Int64")}
+    for c in FINDING_COLUMNS:
+        if c != "row":
+            out[c] = df[c].astype("string").fillna("")
+    return pd.DataFrame(out, columns=list(FINDING_COLUMNS), index=pd.RangeIndex(len(df)))
+
+
+# ---------------------------------------------------------------------- writing helpers
+
+
+def _export_frame(df: pd.DataFrame, table: str) -> pd.DataFrame:
+    """Canonical columns then extras, without ``_row``."""
+    names = [c.name for c in schema.COLUMNS[table]]
+    extras = [c for c in df.columns if c not in names and c != ROW]
+    return df[names + extras].reset_index(drop=True)
+
+
+def _xlsx_values(s: pd.Series) -> list:
+    """Python values for openpyxl: None for missing, int, date, guarded text."""
+    if pd.api.types.is_datetime64_any_dtype(s.dtype):
+        return [None if pd.isna(v) else v.date() for v in s]
+    if pd.api.types.is_integer_dtype(s.dtype):
+        return [None if v is pd.NA else int(v) for v in s.astype("Int64")]
+    return [None if (v is None or v is pd.NA or (isinstance(v, float) and v != v)) else cell_text(str(v))
+            for v in s.astype(object)]

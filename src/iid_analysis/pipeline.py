@@ -127,7 +127,8 @@ Angka dihitung ulang dari data dengan metodologi edisi masing-masing; asumsi dic
 
 
 # ---------------------------------------------------------------------- one edition
-def run_edition(data: Path, year: int, out: Path, *, timeout: int = 600, seed: int = 2021) -> EditionOutcome:
+def run_edition(data: Path, year: int, out: Path, *, timeout: int = 600, seed: int = 2021,
+                notebooks: Path | None = None) -> EditionOutcome:
     """Run the three notebooks for ``year``; move the finished folder to ``out/<year>`` atomically."""
     import papermill as pm
     from papermill.exceptions import PapermillExecutionError
@@ -137,7 +138,7 @@ def run_edition(data: Path, year: int, out: Path, *, timeout: int = 600, seed: i
     start = time.perf_counter()
     out.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".tmp-{year}-", dir=out))
-    nb_dir = notebooks_dir()
+    nb_dir = notebooks or notebooks_dir()
     try:
         for name in NOTEBOOKS:
             _say(f"  [{year}] menjalankan {name} …")
@@ -201,7 +202,7 @@ def _swap_into_place(work: Path, final: Path) -> None:
 
 # ---------------------------------------------------------------------- many editions
 def run_reports(data: Path | None, years: list[int] | None, out: Path, jobs: int = 1,
-                timeout: int = 600, seed: int = 2021) -> int:
+                timeout: int = 600, seed: int = 2021, notebooks: Path | None = None) -> int:
     """The ``iid-analysis report`` command. Returns the exit status (0 ok, 1 a notebook failed).
 
     Checks the data and every edition's methodology before any kernel starts.
@@ -228,9 +229,10 @@ def run_reports(data: Path | None, years: list[int] | None, out: Path, jobs: int
     outcomes: list[EditionOutcome]
     if jobs > 1 and len(wanted) > 1:
         with ThreadPoolExecutor(max_workers=jobs) as pool:
-            outcomes = list(pool.map(lambda y: run_edition(data, y, out, timeout=timeout, seed=seed), wanted))
+            outcomes = list(pool.map(
+                lambda y: run_edition(data, y, out, timeout=timeout, seed=seed, notebooks=notebooks), wanted))
     else:
-        outcomes = [run_edition(data, y, out, timeout=timeout, seed=seed) for y in wanted]
+        outcomes = [run_edition(data, y, out, timeout=timeout, seed=seed, notebooks=notebooks) for y in wanted]
     for o in outcomes:
         _say(f"  [{o.year}] {'selesai' if o.ok else 'GAGAL'} ({o.seconds:.1f} detik)")
     index = write_index(out)

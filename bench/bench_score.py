@@ -1,0 +1,214 @@
+"""Benchmark of the index (issue 4): a whole ``iid-analysis score`` process on a 20,000-innovation /
+400,000-answer CSV dataset against a process that only reads the same four CSV files with pandas.
+
+Target: score process ≤ 3 × the read-only process (wall clock, best of 3), peak RSS < 1 GB.
+Also reports, in-process, how the score process's time splits into load / review / score, and the
+cost of :func:`iid_analysis.scoring.score` alone.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+N_INNOVATIONS = 20_000
+YEAR = 2021
+REPEAT = 3
+TARGET_RATIO = 3.0
+TARGET_RSS_BYTES = 1 << 30
+
+READ_ONLY = "import sys\nimport pandas as pd\nfor f in sys.argv[1:]:\n    pd.read_csv(f)\n"
+
+
+def _write_dataset(out: Path) -> tuple[str, list[Path]]:
+    """The benchmark dataset: the sample generator's when it exists, else a plain one written here."""
+    try:
+        from iid_analysis.sample import write_sample
+    except ImportError:
+        write_sample = None
+    if write_sample is not None:
+        paths = write_sample(out, seed=1, regions=1, innovations=N_INNOVATIONS)
+        csvs = [Path(p) for p in paths if str(p).endswith(".csv")] or sorted(out.rglob("*.csv"))
+        return "iid_analysis.sample.write_sample(seed=1)", csvs
+    return "fallback generator in bench_score.py (iid_analysis.sample not available yet)", \
+        _write_fallback(out)
+
+
+def _write_fallback(out: Path, n: int = N_INNOVATIONS, seed: int = 1) -> list[Path]:
+    from iid_analysis.methodology import load_methodology
+
+    rng = np.random.default_rng(seed)
+    meth = load_methodology(YEAR)
+    out.mkdir(parents=True, exist_ok=True)
+    opd_ids = [f"OPD{i:02d}" for i in range(40)]
+    opd = pd.DataFrame({"opd_id": opd_ids, "name": [f"Unit Kerja {i}" for i in range(40)],
+                        "kind": "dinas", "active_from": "", "active_to": ""})
+    ids = np.array([f"INV{YEAR}-{i:05d}" for i in range(n)])
+    days = rng.integers(0, 900, n)
+    impl = (pd.Timestamp(meth.eligible_from) + pd.to_timedelta(days, unit="D")).strftime("%Y-%m-%d")
+    inn = pd.DataFrame({
+        "innovation_id": ids, "year": YEAR, "opd_id": rng.choice(opd_ids, n),
+        "name": [f"Inovasi {i}" for i in range(n)],
+        "stage": rng.choice(["penerapan", "penerapan", "penerapan", "uji_coba", "inisiatif"], n),
+        "initiator": rng.choice(["opd", "asn", "kepala_daerah", "masyarakat"], n),
+        "kind": rng.choice(["digital", "non_digital"], n),
+        "form": rng.choice(["tata_kelola", "pelayanan_publik", "urusan_lainnya"], n),
+        "affair": "kesehatan", "trial_date": "", "implementation_date": impl,
+        "submitted_on": "2021-08-01", "previous_entries": 0,
+        "design": "Rancang bangun", "goal": "Tujuan", "benefit": "Manfaat", "result": "Hasil",
+    })
+    sid = [i.id for i in meth.indicators_of("SID")]
+    m = n * len(sid)
+    status = rng.choice(["valid", "valid", "invalid", "pending", "missing"], m)
+    ans = pd.DataFrame({
+        "innovation_id": np.repeat(ids, len(sid)), "indicator_id": np.tile(sid, n),
+        "level": rng.integers(0, 4, m),
+        "evidence": np.where(status == "missing", "", "bukti.pdf"), "evidence_status": status,
+    })
+    spd = [i.id for i in meth.indicators_of("SPD")]
+    reg = pd.DataFrame({"year": YEAR, "indicator_id": spd, "level": rng.integers(0, 4, len(spd)),
+                        "evidence": "bukti.pdf", "evidence_status": "valid"})
+    paths = []
+    for name, df in (("opd", opd), ("innovations", inn), ("innovation_indicators", ans),
+                     ("region_indicators", reg)):
+        p = out / f"{name}.csv"
+        df.to_csv(p, index=False)
+        paths.append(p)
+    return paths
+
+
+def _run_once(cmd: list[str]) -> dict:
+    """Run a process; wall seconds and its own peak RSS (os.wait4 gives per-child rusage)."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=out, stderr=err)
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - t0
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        return {"seconds": seconds, "rss_bytes": int(usage.ru_maxrss) * 1024,
+                "returncode": proc.returncode, "stdout": out.read().decode("utf-8", "replace"),
+                "stderr": err.read().decode("utf-8", "replace")}
+
+
+def _best_of(cmd: list[str], repeat: int = REPEAT) -> dict:
+    runs = [_run_once(cmd) for _ in range(repeat)]
+    best = min(runs, key=lambda r: r["seconds"])
+    return {**best, "runs": [round(r["seconds"], 3) for r in runs],
+            "rss_bytes": max(r["rss_bytes"] for r in runs),
+            "returncode": max(r["returncode"] for r in runs)}
+
+
+def _in_process(data: Path, csvs: list[Path]) -> dict:
+    """Where the time goes, in this process: load / review / score (None when not available)."""
+    from iid_analysis.methodology import load_methodology
+    from iid_analysis.scoring import score
+
+    out: dict = {}
+    meth = load_methodology(YEAR)
+    try:
+        from iid_analysis.dataset import load_dataset
+        from iid_analysis.validation import review
+
+        t = time.perf_counter()
+        ds = load_dataset(data)
+        out["load_seconds"] = round(time.perf_counter() - t, 3)
+        t = time.perf_counter()
+        rv = review(ds, meth, YEAR)
+        out["review_seconds"] = round(time.perf_counter() - t, 3)
+    except (ImportError, NotImplementedError) as exc:
+        out["load_review_note"] = f"not available yet: {type(exc).__name__}: {exc}"
+        rv = _plain_review(csvs, meth)
+        out["review_stand_in"] = "CSV read with pandas; eligible = stage penerapan; all answers usable"
+    best = None
+    for _ in range(REPEAT):
+        t = time.perf_counter()
+        res = score(rv)
+        dt = time.perf_counter() - t
+        best = dt if best is None else min(best, dt)
+    out["score_seconds"] = round(best, 3)
+    out["score_n"] = res.n
+    out["score_points_rows"] = len(res.points)
+    return out
+
+
+def _plain_review(csvs: list[Path], meth):
+    from types import SimpleNamespace
+
+    from iid_analysis.findings import empty_findings
+
+    frames = {p.stem: pd.read_csv(p, dtype="string", keep_default_na=False) for p in csvs}
+    inn = frames["innovations"]
+    inn = inn[inn["year"] == str(YEAR)].reset_index(drop=True)
+    inn["_row"] = np.arange(len(inn)) + 2
+    inn["eligible"] = (inn["stage"] == "penerapan").to_numpy(dtype=bool)
+    inn["reasons"] = pd.array(np.where(inn["eligible"], "", "tahapan bukan penerapan"), dtype="string")
+    ans = frames["innovation_indicators"]
+    ans["level"] = pd.to_numeric(ans["level"], errors="coerce").astype("Int64")
+    ans["_row"] = np.arange(len(ans)) + 2
+    ans["usable"] = True
+    ra = frames["region_indicators"]
+    ra["level"] = pd.to_numeric(ra["level"], errors="coerce").astype("Int64")
+    ra["_row"] = np.arange(len(ra)) + 2
+    ra["usable"] = True
+    return SimpleNamespace(year=YEAR, methodology=meth, dataset=None, innovations=inn, answers=ans,
+                           region_answers=ra, findings=empty_findings())
+
+
+def run() -> dict:
+    with tempfile.TemporaryDirectory(prefix="bench_score_") as tmp:
+        data = Path(tmp) / "data"
+        how, csvs = _write_dataset(data)
+        sizes = {p.name: p.stat().st_size for p in csvs}
+        rows = {p.name: sum(1 for _ in p.open("rb")) - 1 for p in csvs}
+        read = _best_of([sys.executable, "-c", READ_ONLY, *map(str, csvs)])
+        cmd = [sys.executable, "-m", "iid_analysis.cli", "score", str(data), "--year", str(YEAR),
+               "--json"]
+        scored = _best_of(cmd)
+        result: dict = {
+            "dataset": how,
+            "csv_rows": rows,
+            "csv_bytes": sizes,
+            "read_only_seconds": round(read["seconds"], 3),
+            "read_only_runs": read["runs"],
+            "read_only_rss_mb": round(read["rss_bytes"] / 2**20, 1),
+            "target_ratio": TARGET_RATIO,
+            "target_rss_mb": TARGET_RSS_BYTES / 2**20,
+        }
+        if scored["returncode"] == 0:
+            payload = json.loads(scored["stdout"])
+            ratio = scored["seconds"] / read["seconds"]
+            result.update({
+                "score_seconds": round(scored["seconds"], 3),
+                "score_runs": scored["runs"],
+                "ratio": round(ratio, 2),
+                "score_rss_mb": round(scored["rss_bytes"] / 2**20, 1),
+                "ratio_ok": ratio <= TARGET_RATIO,
+                "rss_ok": scored["rss_bytes"] < TARGET_RSS_BYTES,
+                "iid": payload.get("iid"),
+                "predicate": payload.get("predicate"),
+                "n_innovations": payload.get("n_innovations"),
+                "n_submitted": payload.get("n_submitted"),
+            })
+        else:
+            last = (scored["stderr"].strip().splitlines() or [""])[-1]
+            result.update({
+                "score_seconds": None, "ratio": None, "score_rss_mb": None,
+                "score_error": f"exit {scored['returncode']}: {last}",
+                "note": "the score command could not run yet (loader/validation not finished?)",
+            })
+        result["in_process"] = _in_process(data, csvs)
+        return result
+
+
+if __name__ == "__main__":
+    print(json.dumps(run(), indent=2, sort_keys=True))

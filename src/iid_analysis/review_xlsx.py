@@ -1,0 +1,229 @@
+"""``review.xlsx``: the desk review as a workbook an OPD can print and act on.
+
+* ``Ringkasan`` (first sheet): the counts and the decisions per OPD;
+* one sheet per OPD that entered something (named after its code: at most 31 characters, unique,
+  without the characters Excel forbids): its innovations, decisions, reasons, and a to-do list.
+
+Every sheet is laid out for printing (landscape, fit to page width, header row repeated on each
+page, wrapped text, set column widths). Every cell goes through :func:`textsafe.cell_text`, so a
+name that looks like a formula stays text.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pandas as pd
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+
+from .textsafe import cell_text
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .validation import Review
+
+SUMMARY_SHEET = "Ringkasan"
+NO_OPD_SHEET = "Tanpa Kode OPD"
+MAX_SHEET_NAME = 31
+_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+_RESERVED = {"history"}  # Excel reserves this sheet name
+
+DECISION_LABELS = {"lanjut": "Lanjut", "lengkapi": "Lengkapi", "tidak_lanjut": "Tidak lanjut"}
+_FILLS = {
+    "lanjut": PatternFill("solid", fgColor="E2F0D9"),
+    "lengkapi": PatternFill("solid", fgColor="FFF2CC"),
+    "tidak_lanjut": PatternFill("solid", fgColor="F8CBAD"),
+}
+_HEAD_FILL = PatternFill("solid", fgColor="D9E1F2")
+_BOLD = Font(bold=True)
+_TITLE = Font(bold=True, size=13)
+_THIN = Side(style="thin", color="999999")
+_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_WRAP = Alignment(wrap_text=True, vertical="top")
+
+# (header, width) of the per-OPD innovation table
+_OPD_COLUMNS = (
+    ("No", 5), ("Baris", 7), ("ID Inovasi", 14), ("Nama Inovasi", 30), ("Tahapan", 11),
+    ("Waktu Penerapan", 14), ("Memenuhi Syarat", 10), ("Keputusan", 12), ("Alasan", 48),
+    ("Yang Harus Dilakukan", 48),
+)
+_STAGES = {"inisiatif": "Inisiatif", "uji_coba": "Uji Coba", "penerapan": "Penerapan"}
+
+
+def sheet_name(base: object, taken: set[str]) -> str:
+    """A valid, unique sheet name from ``base`` (``taken`` holds lower-cased names in use)."""
+    s = "" if base is None or (not isinstance(base, str) and pd.isna(base)) else str(base)
+    s = _FORBIDDEN.sub("_", s)
+    s = "".join(ch for ch in s if ch.isprintable()).strip().strip("'").strip()
+    if not s:
+        s = NO_OPD_SHEET
+    s = s[:MAX_SHEET_NAME].strip() or NO_OPD_SHEET
+    name, k = s, 2
+    while name.lower() in taken or name.lower() in _RESERVED:
+        suffix = f" ({k})"
+        name = s[: MAX_SHEET_NAME - len(suffix)].rstrip() + suffix
+        k += 1
+    taken.add(name.lower())
+    return name
+
+
+def _v(value: object) -> object:
+    """A cell value: missing → None, timestamps → dates, text guarded against formulas."""
+    if value is None:
+        return None
+    if isinstance(value, pd.Timestamp):
+        return None if pd.isna(value) else value.date()
+    try:
+        if pd.isna(value):
+            return None
+    except (TypeError, ValueError):
+        pass
+    if isinstance(value, bool):
+        return "ya" if value else "tidak"
+    if hasattr(value, "item") and not isinstance(value, str):  # numpy scalars
+        value = value.item()
+    return cell_text(value) if isinstance(value, str) else value
+
+
+def _put(ws, row: int, col: int, value: object, *, font=None, fill=None, border=True, fmt=None):
+    cell = ws.cell(row=row, column=col, value=_v(value))
+    cell.alignment = _WRAP
+    if font is not None:
+        cell.font = font
+    if fill is not None:
+        cell.fill = fill
+    if border:
+        cell.border = _BORDER
+    if fmt:
+        cell.number_format = fmt
+    return cell
+
+
+def _print_setup(ws, header_row: int, widths: list[float]) -> None:
+    for i, w in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = w
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = f"{header_row}:{header_row}"
+    ws.print_options.gridLines = False
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.5
+    ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
+
+
+def write_review_xlsx(review: Review, path: Path) -> Path:
+    """Write the review workbook to ``path`` and return it."""
+    from .validation import format_date_id, opd_summary
+
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    inv = review.innovations
+    c = review.counts()
+    m = review.methodology
+    wb = Workbook()
+    ws = wb.active
+    ws.title = SUMMARY_SHEET
+    taken = {SUMMARY_SHEET.lower()}
+
+    # sheet names first, so the summary can name them
+    per_opd = opd_summary(inv)
+    names = {}
+    for opd_id in per_opd["opd_id"]:
+        names[opd_id] = sheet_name(opd_id if opd_id else NO_OPD_SHEET, taken)
+
+    # ------------------------------------------------------------------ Ringkasan
+    _put(ws, 1, 1, f"Telaah Meja IGA {review.year}", font=_TITLE, border=False)
+    _put(ws, 2, 1, f"Metodologi: {m.title}", border=False)
+    _put(ws, 3, 1, f"Jendela penerapan: {format_date_id(m.eligible_from)} – "
+                   f"{format_date_id(m.eligible_to)}; batas input: {format_date_id(m.input_deadline)}",
+         border=False)
+    header_row = 5
+    for j, h in enumerate(("Ukuran", "Jumlah"), start=1):
+        _put(ws, header_row, j, h, font=_BOLD, fill=_HEAD_FILL)
+    rows = (
+        ("Inovasi masuk", c["n_submitted"]),
+        ("Diterapkan dalam jendela waktu", c["n_in_window"]),
+        ("Tahapan yang dihitung", c["n_stage_counted"]),
+        ("Memenuhi syarat", c["n_eligible"]),
+        ("Keputusan: lanjut", c["n_lanjut"]),
+        ("Keputusan: lengkapi", c["n_lengkapi"]),
+        ("Keputusan: tidak lanjut", c["n_tidak_lanjut"]),
+        ("Temuan: galat", c["n_error"]),
+        ("Temuan: peringatan", c["n_warning"]),
+        ("Temuan: info", c["n_info"]),
+    )
+    r = header_row
+    for label, value in rows:
+        r += 1
+        _put(ws, r, 1, label)
+        _put(ws, r, 2, int(value))
+    r += 2
+    _put(ws, r, 1, "Keputusan per OPD", font=_BOLD, border=False)
+    r += 1
+    heads = ("Kode OPD", "Nama OPD", "Masuk", "Memenuhi Syarat", "Lanjut", "Lengkapi",
+             "Tidak Lanjut", "Lembar")
+    for j, h in enumerate(heads, start=1):
+        _put(ws, r, j, h, font=_BOLD, fill=_HEAD_FILL)
+    for rec in per_opd.itertuples(index=False):
+        r += 1
+        vals = (rec.opd_id or "(kosong)", rec.opd_name, rec.entered, rec.eligible, rec.lanjut,
+                rec.lengkapi, rec.tidak_lanjut, names[rec.opd_id])
+        for j, v in enumerate(vals, start=1):
+            _put(ws, r, j, v)
+    _print_setup(ws, header_row, [34, 40, 9, 11, 9, 10, 12, 18])
+
+    # ------------------------------------------------------------------ one sheet per OPD
+    key = inv["opd_id"].astype("string").fillna("")
+    for opd_id, grp in inv.groupby(key, sort=True):
+        _opd_sheet(wb.create_sheet(names[opd_id]), opd_id, grp, review.year)
+
+    wb.save(path)
+    return path
+
+
+def _opd_sheet(ws, opd_id: str, grp: pd.DataFrame, year: int) -> None:
+    from .validation import format_date_id
+
+    name = grp["opd_name"].dropna()
+    title = f"{name.iloc[0]} ({opd_id})" if len(name) and opd_id else (opd_id or "Tanpa kode OPD")
+    _put(ws, 1, 1, f"{title} — telaah meja IGA {year}", font=_TITLE, border=False)
+    dec = grp["decision"].value_counts()
+    _put(ws, 2, 1, "Lanjut {} · Lengkapi {} · Tidak lanjut {} · dari {} inovasi".format(
+        int(dec.get("lanjut", 0)), int(dec.get("lengkapi", 0)), int(dec.get("tidak_lanjut", 0)),
+        len(grp)), border=False)
+    header_row = 4
+    for j, (h, _) in enumerate(_OPD_COLUMNS, start=1):
+        _put(ws, header_row, j, h, font=_BOLD, fill=_HEAD_FILL)
+    r = header_row
+    rows = grp.rename(columns={"_row": "row"})
+    for k, rec in enumerate(rows.itertuples(index=False), start=1):
+        r += 1
+        d = str(rec.decision)
+        vals = (k, rec.row, rec.innovation_id, rec.name,
+                _STAGES.get(str(rec.stage), rec.stage), format_date_id(rec.implementation_date),
+                bool(rec.eligible), DECISION_LABELS.get(d, d), rec.reasons, rec.todo)
+        for j, v in enumerate(vals, start=1):
+            _put(ws, r, j, v, fill=_FILLS.get(d) if j == 8 else None)
+    # the to-do list: one line per thing to do, innovation by innovation
+    todo = grp.loc[(grp["todo"].astype("string").fillna("") != "").to_numpy(bool)]
+    r += 2
+    _put(ws, r, 1, "Daftar tindakan", font=_BOLD, border=False)
+    if not len(todo):
+        r += 1
+        _put(ws, r, 1, "Tidak ada yang perlu dilengkapi.", border=False)
+    for rec in todo.itertuples(index=False):
+        iid = rec.innovation_id if isinstance(rec.innovation_id, str) else "(tanpa ID)"
+        label = f"{iid} — {rec.name if isinstance(rec.name, str) else ''}"
+        for item in str(rec.todo).split("; "):
+            r += 1
+            _put(ws, r, 1, "☐", border=False)
+            _put(ws, r, 3, label, border=False)
+            ws.merge_cells(start_row=r, start_column=4, end_row=r, end_column=len(_OPD_COLUMNS))
+            _put(ws, r, 4, item, border=False)
+    _print_setup(ws, header_row, [w for _, w in _OPD_COLUMNS])

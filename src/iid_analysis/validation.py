@@ -1,0 +1,955 @@
+"""Desk review (telaah meja) of one IGA edition: rules → findings, eligibility, a decision per innovation.
+
+``review(dataset, methodology, year)`` checks every innovation entered for the edition, its SID
+answers and the edition's SPD answers, and returns a :class:`Review`:
+
+* ``innovations`` — one row per innovation row of the edition (broken and duplicated rows included,
+  input order), with the eligibility flags, the decision (``lanjut`` / ``lengkapi`` /
+  ``tidak_lanjut``) and the reasons and the to-do list in Indonesian;
+* ``answers`` / ``region_answers`` — the SID and SPD answers of the edition with a ``usable`` flag;
+* ``findings`` — every problem found (the loader's unreadable cells of these rows included), one
+  row each, with a stable rule code, severity, the value found, what was expected, and a message in
+  Indonesian and English.
+
+Decision rules (per innovation):
+
+* ``tidak_lanjut`` — the data say for certain that it is not eligible for this edition: applied
+  outside the window, stage not counted, re-entered too often, or entered after the input deadline
+  (extension included);
+* ``lengkapi`` — not ruled out, but something must be completed or corrected first: evidence
+  missing / invalid / pending for a claimed level, profile incomplete, any other error on the row or
+  its answers, or eligibility that cannot be proven yet (empty or unreadable implementation date,
+  stage, ID or OPD). Such a row can have ``eligible == False``;
+* ``lanjut`` — eligible and complete.
+
+Everything is vectorised with pandas; odd data never raises, it becomes findings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import reduce
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from babel.dates import format_date
+
+from . import schema
+from .dataset import Dataset
+from .findings import FINDING_COLUMNS, sort_findings
+from .methodology import Methodology
+from .schema import ROW
+
+__all__ = [
+    "DECISIONS",
+    "MIN_PROFILE_WORDS",
+    "Review",
+    "format_date_id",
+    "review",
+    "summary_lines",
+    "write_review_outputs",
+]
+
+#: The three desk decisions, in the order reports list them.
+DECISIONS: tuple[str, ...] = ("lanjut", "lengkapi", "tidak_lanjut")
+
+#: A profile narrative (rancang bangun, tujuan, manfaat, hasil) with fewer words than this is
+#: "trivially short" and asked to be completed. A project rule, not an official one.
+MIN_PROFILE_WORDS = 5
+
+INNOVATION_COLUMNS: tuple[str, ...] = (
+    ROW, "innovation_id", "opd_id", "opd_name", "name", "stage", "initiator", "kind", "form", "affair",
+    "trial_date", "implementation_date", "submitted_on", "previous_entries",
+    "design", "goal", "benefit", "result",
+    "in_window", "stage_counted", "reentry_ok", "on_time", "eligible", "decision", "reasons", "todo",
+    "n_errors", "n_warnings",
+)
+ANSWER_COLUMNS: tuple[str, ...] = (
+    ROW, "innovation_id", "indicator_id", "level", "evidence", "evidence_status", "usable",
+)
+REGION_ANSWER_COLUMNS: tuple[str, ...] = (
+    ROW, "year", "indicator_id", "level", "evidence", "evidence_status", "usable",
+)
+
+_STAGE_TEXT = {"inisiatif": "inisiatif", "uji_coba": "uji coba", "penerapan": "penerapan"}
+#: What an OPD must do when the loader could not read a cell of these columns.
+_FIX_TODO = {
+    "implementation_date": "isi waktu penerapan yang benar",
+    "trial_date": "isi waktu uji coba yang benar",
+    "submitted_on": "isi tanggal input yang benar",
+    "stage": "isi tahapan yang benar (inisiatif, uji coba, penerapan)",
+    "previous_entries": "isi keikutsertaan sebelumnya dengan bilangan 0 atau lebih",
+    "level": "isi tingkat 0–3",
+}
+#: Loader rules about one cell: the value must be corrected before the desk can decide.
+_CELL_RULES = ("type", "date", "enum", "required", "schema")
+# Internal event columns carried next to the findings until the decision is made.
+_EVENT_COLUMNS = (*FINDING_COLUMNS, "_i", "_kind", "_prio", "_reason", "_todo")
+_KINDS = ("ineligible", "gap", "note", "none")
+
+
+# ============================================================================ the result
+@dataclass
+class Review:
+    year: int
+    methodology: Methodology
+    dataset: Dataset
+    innovations: pd.DataFrame
+    answers: pd.DataFrame
+    region_answers: pd.DataFrame
+    findings: pd.DataFrame
+
+    def counts(self) -> dict:
+        inv, f = self.innovations, self.findings
+        dec = inv["decision"].value_counts()
+        sev = f["severity"].value_counts()
+        return {
+            "n_submitted": int(len(inv)),
+            "n_in_window": int(inv["in_window"].sum()),
+            "n_stage_counted": int(inv["stage_counted"].sum()),
+            "n_eligible": int(inv["eligible"].sum()),
+            "n_lanjut": int(dec.get("lanjut", 0)),
+            "n_lengkapi": int(dec.get("lengkapi", 0)),
+            "n_tidak_lanjut": int(dec.get("tidak_lanjut", 0)),
+            "n_error": int(sev.get("error", 0)),
+            "n_warning": int(sev.get("warning", 0)),
+            "n_info": int(sev.get("info", 0)),
+        }
+
+    def opd_summary(self) -> pd.DataFrame:
+        """Decisions per OPD: opd_id, opd_name, entered, eligible, lanjut, lengkapi, tidak_lanjut."""
+        return opd_summary(self.innovations)
+
+
+def opd_summary(innovations: pd.DataFrame) -> pd.DataFrame:
+    inv = innovations
+    key = inv["opd_id"].astype("string").fillna("")
+    frame = pd.DataFrame({
+        "opd_id": key,
+        "opd_name": inv["opd_name"].astype("string").fillna(""),
+        "eligible": inv["eligible"].astype(bool),
+        **{d: (inv["decision"] == d).to_numpy(bool) for d in DECISIONS},
+    })
+    g = frame.groupby("opd_id", sort=True)
+    out = pd.DataFrame({
+        "opd_name": g["opd_name"].first(),
+        "entered": g.size(),
+        "eligible": g["eligible"].sum(),
+        **{d: g[d].sum() for d in DECISIONS},
+    }).reset_index()
+    for c in ("entered", "eligible", *DECISIONS):
+        out[c] = out[c].astype("int64")
+    return out
+
+
+# ============================================================================ helpers
+def format_date_id(value: object) -> str:
+    """``2021-03-12`` → ``"12 Maret 2021"``; missing → ``""``."""
+    try:
+        if value is None or value is pd.NaT or pd.isna(value):
+            return ""
+    except (TypeError, ValueError):
+        pass
+    try:
+        if isinstance(value, dt.datetime):  # pd.Timestamp included
+            value = value.date()
+        elif not isinstance(value, dt.date):
+            value = pd.Timestamp(value).date()
+        return format_date(value, "d MMMM y", locale="id")
+    except (ValueError, TypeError, OverflowError):
+        return str(value)
+
+
+def _fmt_dates(s: pd.Series) -> pd.Series:
+    """Vectorised :func:`format_date_id` (formats each distinct date once)."""
+    codes, uniques = pd.factorize(s)
+    texts = np.array([format_date_id(u) for u in uniques] + [""], dtype=object)
+    return pd.Series(texts[codes], index=s.index, dtype="string")
+
+
+def _str(s: pd.Series) -> pd.Series:
+    """Any series as ``string`` with missing → ``""``."""
+    return s.astype("string").fillna("")
+
+
+def _cat(*parts) -> pd.Series | str:
+    """Vectorised concatenation of strings and string series (a plain string without series)."""
+    conv = [_str(p) if isinstance(p, pd.Series) else str(p) for p in parts]
+    return reduce(lambda a, b: a + b, conv)
+
+
+def _cap(s: pd.Series) -> pd.Series:
+    return s.str.slice(0, 1).str.upper() + s.str.slice(1)
+
+
+def _blank(s: pd.Series) -> pd.Series:
+    """True where a cell is empty (missing or only spaces)."""
+    if pd.api.types.is_string_dtype(s.dtype) or s.dtype == object:
+        st = s.astype("string")
+        return (st.isna() | (st.str.strip() == "")).fillna(True).astype(bool)
+    return s.isna().astype(bool)
+
+
+def _key(s: pd.Series, upper: bool = False) -> pd.Series:
+    """Identifier key: stripped text, empty → <NA>."""
+    st = s.astype("string").str.strip()
+    if upper:
+        st = st.str.upper()
+    return st.mask(st == "")
+
+
+def _conform(df: pd.DataFrame | None, table: str) -> pd.DataFrame:
+    """The table with every canonical column present and typed as the loader types it.
+
+    A dataset from the loader already conforms; this only protects the review from hand-built
+    tables (no column, object columns, …) so that odd input never raises.
+    """
+    out = pd.DataFrame(index=pd.RangeIndex(0)) if df is None else df.reset_index(drop=True)
+    n = len(out)
+    cols = {}
+    if ROW in out.columns:
+        r = pd.to_numeric(out[ROW], errors="coerce")
+        cols[ROW] = pd.array(r.where(r.notna(), pd.Series(np.arange(n) + 2, dtype="float64")),
+                             dtype="float64").astype("Int64")
+    else:
+        cols[ROW] = pd.array(np.arange(n) + 2, dtype="Int64")
+    for c in schema.COLUMNS[table]:
+        s = out[c.name] if c.name in out.columns else pd.Series([pd.NA] * n, dtype="object")
+        if c.kind in ("int", "year", "level"):
+            if str(s.dtype) != "Int64":
+                num = pd.to_numeric(s.astype("object"), errors="coerce")
+                num = num.where(np.isfinite(num) & (num == np.round(num))) if len(num) else num
+                s = pd.array(num.astype("float64"), dtype="Float64").astype("Int64")
+        elif c.kind == "date":
+            if not pd.api.types.is_datetime64_any_dtype(s.dtype):
+                s = pd.to_datetime(s.astype("object"), errors="coerce", format="mixed")
+            if getattr(s.dt, "tz", None) is not None:
+                s = s.dt.tz_localize(None)
+            s = s.astype("datetime64[ns]")
+        else:
+            if str(s.dtype) != "string":
+                s = s.astype("object").where(pd.notna(s), None).astype("string")
+        cols[c.name] = pd.Series(s, index=out.index) if not isinstance(s, pd.Series) else s.set_axis(out.index)
+    extra = [c for c in out.columns if c not in cols]
+    res = pd.DataFrame(cols, index=out.index)
+    for c in extra:
+        res[c] = out[c]
+    return res
+
+
+def _problems(ds: Dataset) -> pd.DataFrame:
+    p = getattr(ds, "problems", None)
+    if p is None or not isinstance(p, pd.DataFrame) or not len(p):
+        return _empty_events()
+    p = p.reset_index(drop=True).reindex(columns=list(FINDING_COLUMNS))
+    out = pd.DataFrame({c: _str(p[c]) for c in FINDING_COLUMNS if c != "row"})
+    out["row"] = pd.array(pd.to_numeric(p["row"], errors="coerce"), dtype="Float64").astype("Int64")
+    return out
+
+
+def _empty_events() -> pd.DataFrame:
+    df = pd.DataFrame({c: pd.Series([], dtype="string") for c in _EVENT_COLUMNS})
+    df["row"] = pd.array([], dtype="Int64")
+    df["_i"] = pd.array([], dtype="int64")
+    df["_prio"] = pd.array([], dtype="int64")
+    return df
+
+
+class _Events:
+    """Collects findings (and, for innovations, reason / to-do / decision kind) rule by rule."""
+
+    def __init__(self, files: dict[str, str]):
+        self.files = files
+        self.frames: list[pd.DataFrame] = []
+
+    def add(self, base: pd.DataFrame, mask, *, table: str, rule: str, severity: str, message,
+            message_en, column: str = "", value="", expected="", reason=None, todo="",
+            kind: str = "none", prio: int = 50, row: bool = True) -> None:
+        """One finding per row of ``base[mask]``; ``base`` carries ``_row``, ``_i``, ``_fid``, ``_fopd``.
+
+        Message-like arguments are scalars, series aligned with ``base``, or callables taking the
+        selected rows (so texts are only built for the rows that have the finding).
+        """
+        mask = mask.fillna(False).to_numpy(bool) if isinstance(mask, pd.Series) else np.asarray(mask, dtype=bool)
+        if not mask.any():
+            return
+        b = base.loc[mask]
+        idx = b.index
+
+        def col(v) -> np.ndarray:
+            if callable(v):
+                v = v(b)
+            if isinstance(v, pd.Series):
+                return _str(v.loc[idx] if v.index is not idx else v).to_numpy(object)
+            return np.full(len(idx), "" if v is None else str(v), dtype=object)
+
+        msg = col(message)
+        data = {
+            "table": col(table),
+            "file": col(self.files.get(table) or table),
+            "row": (b[ROW].to_numpy(object) if row else np.full(len(idx), pd.NA, dtype=object)),
+            "column": col(column),
+            "rule": col(rule),
+            "severity": col(severity),
+            "value": col(value),
+            "expected": col(expected),
+            "message": msg,
+            "message_en": col(message_en),
+            "innovation_id": col(b["_fid"]) if "_fid" in b else col(""),
+            "opd_id": col(b["_fopd"]) if "_fopd" in b else col(""),
+            "_i": b["_i"].to_numpy("int64") if "_i" in b else np.full(len(idx), -1, dtype="int64"),
+            "_kind": col(kind),
+            "_prio": np.full(len(idx), prio, dtype="int64"),
+            "_reason": col(reason) if reason is not None else msg,
+            "_todo": col(todo),
+        }
+        self.frames.append(pd.DataFrame(data))
+
+    def add_frame(self, df: pd.DataFrame) -> None:
+        if len(df):
+            self.frames.append(df.reindex(columns=list(_EVENT_COLUMNS)))
+
+    def frame(self) -> pd.DataFrame:
+        if not self.frames:
+            return _empty_events()
+        df = pd.concat(self.frames, ignore_index=True)
+        for c in _EVENT_COLUMNS:
+            if c == "row":
+                df[c] = pd.array(pd.to_numeric(df[c], errors="coerce"), dtype="Float64").astype("Int64")
+            elif c in ("_i", "_prio"):
+                df[c] = pd.to_numeric(df[c], errors="coerce").fillna(-1).astype("int64")
+            else:
+                df[c] = _str(df[c])
+        return df
+
+
+def _label(table: str, column: str) -> str:
+    try:
+        return schema.column(table, column).label
+    except KeyError:
+        return column
+
+
+# ============================================================================ review
+def review(dataset: Dataset, methodology: Methodology, year: int) -> Review:
+    """Desk review of edition ``year`` of ``dataset`` under ``methodology`` (see the module doc)."""
+    m, year = methodology, int(year)
+    ds = dataset
+    files = dict(getattr(ds, "files", {}) or {})
+    ev = _Events(files)
+    problems = _problems(ds)
+
+    opd = _conform(getattr(ds, "opd", None), "opd")
+    inv_all = _conform(getattr(ds, "innovations", None), "innovations")
+    ans_all = _conform(getattr(ds, "innovation_indicators", None), "innovation_indicators")
+    reg_all = _conform(getattr(ds, "region_indicators", None), "region_indicators")
+
+    # ---------------------------------------------------------------- OPD table
+    opd["_key"] = _key(opd["opd_id"], upper=True)
+    opd["_i"], opd["_fid"], opd["_fopd"] = -1, "", _str(opd["opd_id"]).str.strip()
+    opd_first = opd.loc[opd["_key"].notna() & ~opd["_key"].duplicated()].set_index("_key")
+    _required_empty(ev, opd, "opd", problems, prio=11)
+    dup_opd = opd["_key"].notna() & opd["_key"].duplicated()
+    first_row = opd["_key"].map(opd_first[ROW])
+    ev.add(opd, dup_opd, table="opd", rule="duplicate_id", severity="error", column="opd_id",
+           value=opd["opd_id"], expected="kode OPD unik",
+           message=_cat("Kode OPD ", opd["_fopd"], " sudah dipakai di baris ", first_row,
+                        "; baris ini diabaikan"),
+           message_en=_cat("OPD code ", opd["_fopd"], " already used in row ", first_row,
+                           "; this row is ignored"))
+
+    # ---------------------------------------------------------------- innovations of the edition
+    year_ok = (inv_all["year"] == year).fillna(False).to_numpy(bool)
+    inv = inv_all.loc[year_ok].reset_index(drop=True)
+    n = len(inv)
+    inv["_i"] = np.arange(n, dtype="int64")
+    inv["_id"] = _key(inv["innovation_id"])
+    opd_key = _key(inv["opd_id"], upper=True)
+    known_opd = opd_key.isin(opd_first.index).to_numpy(bool)
+    inv["_fid"] = _str(inv["_id"])
+    inv["_fopd"] = _str(opd_key.map(opd_first["opd_id"]).fillna(_key(inv["opd_id"]))).str.strip()
+    inv["opd_name"] = opd_key.map(opd_first["name"]).astype("string")
+
+    # rows of no edition (year empty or unreadable) are reported in every review, never lost
+    no_year = inv_all.loc[inv_all["year"].isna().to_numpy(bool)].copy()
+    no_year["_i"], no_year["_fid"] = -1, _str(_key(no_year["innovation_id"]))
+    no_year["_fopd"] = _str(_key(no_year["opd_id"]))
+    ev.add(no_year, ~no_year[ROW].isin(_problem_rows(problems, "innovations", "year")), table="innovations", rule="year_missing",
+           severity="error", column="year", expected="tahun edisi, mis. 2021",
+           message="Tahun edisi kosong atau tidak terbaca; baris ini tidak masuk edisi mana pun",
+           message_en="Edition year empty or unreadable; this row belongs to no edition")
+
+    # dataset-wide duplicate innovation ids
+    all_ids = _key(inv_all["innovation_id"])
+    id_counts = all_ids.value_counts()
+    dup_ids = id_counts.index[id_counts > 1]
+    is_dup = inv["_id"].isin(dup_ids).to_numpy(bool)
+    if is_dup.any():
+        dup_rows = (inv_all.loc[all_ids.isin(dup_ids), ROW].astype("string")
+                    .groupby(all_ids[all_ids.isin(dup_ids)]).agg(", ".join))
+        rows_txt = inv["_id"].map(dup_rows)
+    else:
+        rows_txt = pd.Series("", index=inv.index, dtype="string")
+    ev.add(inv, is_dup, table="innovations", rule="duplicate_id", severity="error",
+           column="innovation_id", value=inv["_fid"], expected="ID inovasi unik dalam seluruh data",
+           reason=_cat("ID inovasi ", inv["_fid"], " dipakai lebih dari sekali (baris ", rows_txt, ")"),
+           message=_cat("ID inovasi ", inv["_fid"], " dipakai lebih dari sekali (baris ", rows_txt, ")"),
+           message_en=_cat("Innovation ID ", inv["_fid"], " used more than once (rows ", rows_txt, ")"),
+           todo=_cat("beri ID unik untuk inovasi ", inv["_fid"]), kind="gap", prio=10)
+
+    # required cells, loader problems
+    _required_empty(ev, inv, "innovations", problems, prio=11, kind="gap")
+    _attach_problems(ev, problems, "innovations", inv, prio=12)
+    _attach_problems(ev, problems, "innovations", no_year, prio=12, attach=False)
+
+    # references: OPD
+    has_opd = opd_key.notna().to_numpy(bool)
+    ev.add(inv, has_opd & ~known_opd, table="innovations", rule="opd_unknown", severity="error",
+           column="opd_id", value=inv["_fopd"], expected="kode OPD yang ada di lembar OPD",
+           reason=_cat("kode OPD ", inv["_fopd"], " tidak ada di daftar OPD"),
+           message=_cat("Kode OPD ", inv["_fopd"], " tidak ada di lembar OPD"),
+           message_en=_cat("OPD code ", inv["_fopd"], " is not in the OPD table"),
+           todo=_cat("perbaiki kode OPD ", inv["_fopd"], " atau tambahkan OPD itu ke lembar OPD"),
+           kind="gap", prio=13)
+    act_from = opd_key.map(opd_first["active_from"]).astype("Float64")
+    act_to = opd_key.map(opd_first["active_to"]).astype("Float64")
+    inactive = known_opd & ((act_from > year).fillna(False) | (act_to < year).fillna(False)).to_numpy(bool)
+    span = _cat(_str(act_from.astype("Int64")), "–", _str(act_to.astype("Int64")))
+    ev.add(inv, inactive, table="innovations", rule="opd_inactive", severity="error", column="opd_id",
+           value=inv["_fopd"], expected=f"OPD yang aktif pada {year}",
+           reason=_cat("OPD ", inv["_fopd"], " tidak aktif pada ", str(year), " (aktif ", span, ")"),
+           message=_cat("OPD ", inv["_fopd"], " tidak aktif pada ", str(year), " (aktif ", span, ")"),
+           message_en=_cat("OPD ", inv["_fopd"], " not active in ", str(year), " (active ", span, ")"),
+           todo=_cat("pindahkan inovasi ke OPD yang aktif pada ", str(year)), kind="gap", prio=14)
+
+    # dates and eligibility
+    start, end = pd.Timestamp(m.eligible_from), pd.Timestamp(m.eligible_to)
+    deadline, opens = pd.Timestamp(m.input_deadline), pd.Timestamp(m.input_opens)
+    impl = inv["implementation_date"].dt.normalize()
+    trial = inv["trial_date"].dt.normalize()
+    subm = inv["submitted_on"].dt.normalize()
+    stage = inv["stage"]
+    window_txt = f"{format_date_id(m.eligible_from)}–{format_date_id(m.eligible_to)}"
+    deadline_txt = format_date_id(m.input_deadline)
+    impl_txt, trial_txt, subm_txt = _fmt_dates(impl), _fmt_dates(trial), _fmt_dates(subm)
+    impl_known = impl.notna().to_numpy(bool)
+    in_window = (impl_known & (impl >= start).fillna(False) & (impl <= end).fillna(False)).to_numpy(bool)
+    impl_future = impl_known & (impl > deadline).fillna(False).to_numpy(bool)
+    counted = stage.isin(list(m.counted_stages)).fillna(False).to_numpy(bool)
+    stage_known = stage.notna().to_numpy(bool)
+    prev = inv["previous_entries"]
+    max_prev = m.max_previous_entries
+    reentry_ok = (np.ones(n, bool) if max_prev is None
+                  else (prev.fillna(0) <= max_prev).fillna(True).to_numpy(bool))
+    late = (subm > deadline).fillna(False).to_numpy(bool)
+    early = (subm < opens).fillna(False).to_numpy(bool)
+    on_time = ~late
+    is_penerapan = (stage == "penerapan").fillna(False).to_numpy(bool)
+    impl_problem = inv[ROW].isin(_problem_rows(problems, "innovations", "implementation_date")).to_numpy(bool)
+
+    ev.add(inv, impl_known & ~in_window & ~impl_future, table="innovations", rule="outside_window",
+           severity="error", column="implementation_date", value=impl_txt, expected=window_txt,
+           reason=_cat("diterapkan ", impl_txt, ", di luar jendela ", window_txt),
+           message=_cat("Diterapkan ", impl_txt, ", di luar jendela penerapan ", window_txt,
+                        f" edisi {year}"),
+           message_en=_cat("Implemented ", impl.dt.strftime("%Y-%m-%d"), ", outside the window ",
+                           f"{m.eligible_from}–{m.eligible_to}"),
+           kind="ineligible", prio=20)
+    ev.add(inv, impl_future, table="innovations", rule="implementation_after_deadline",
+           severity="error", column="implementation_date", value=impl_txt,
+           expected=f"paling lambat {deadline_txt}",
+           reason=_cat("waktu penerapan ", impl_txt, " setelah batas input ", deadline_txt,
+                       " (tidak mungkin)"),
+           message=_cat("Waktu penerapan ", impl_txt, " jatuh setelah batas input edisi ", str(year),
+                        " (", deadline_txt, "); periksa tanggalnya"),
+           message_en=_cat("Implementation date ", impl.dt.strftime("%Y-%m-%d"),
+                           f" is after the edition's input deadline {m.input_deadline}"),
+           todo="periksa dan perbaiki waktu penerapan", kind="gap", prio=20)
+    ev.add(inv, is_penerapan & ~impl_known & ~impl_problem, table="innovations",
+           rule="implementation_date_missing", severity="error", column="implementation_date",
+           expected="tanggal penerapan (wajib untuk tahapan penerapan)",
+           reason="waktu penerapan kosong; jendela waktu tidak dapat dibuktikan",
+           message="Waktu penerapan wajib diisi untuk tahapan penerapan",
+           message_en="Implementation date is required for stage 'penerapan'",
+           todo="isi waktu penerapan yang benar", kind="gap", prio=20)
+    trial_after = (trial > impl).fillna(False).to_numpy(bool)
+    ev.add(inv, trial_after, table="innovations", rule="trial_after_implementation",
+           severity="error", column="trial_date", value=trial_txt,
+           expected=_cat("paling lambat ", impl_txt),
+           reason=_cat("uji coba (", trial_txt, ") sesudah penerapan (", impl_txt, ")"),
+           message=_cat("Waktu uji coba ", trial_txt, " sesudah waktu penerapan ", impl_txt),
+           message_en=_cat("Trial date ", trial.dt.strftime("%Y-%m-%d"), " is after the implementation date ",
+                           impl.dt.strftime("%Y-%m-%d")),
+           todo="periksa waktu uji coba dan waktu penerapan", kind="gap", prio=22)
+    stage_txt = _str(stage.map(_STAGE_TEXT))
+    counted_txt = ", ".join(_STAGE_TEXT.get(s, s) for s in m.counted_stages)
+    ev.add(inv, stage_known & ~counted, table="innovations", rule="stage_not_counted", severity="error",
+           column="stage", value=stage_txt, expected=counted_txt,
+           reason=_cat("tahapan ", stage_txt, " tidak dihitung (yang dihitung: ", counted_txt, ")"),
+           message=_cat("Tahapan ", stage_txt, " tidak dihitung pada edisi ", str(year),
+                        " (yang dihitung: ", counted_txt, ")"),
+           message_en=_cat("Stage ", _str(stage), f" is not counted in {year} (counted: ",
+                           ", ".join(m.counted_stages), ")"),
+           kind="ineligible", prio=23)
+    if max_prev is not None:
+        prev_txt = _str(prev)
+        ev.add(inv, ~reentry_ok, table="innovations", rule="reentry_limit", severity="error",
+               column="previous_entries", value=prev_txt, expected=f"paling banyak {max_prev}",
+               reason=_cat("sudah ", prev_txt, " kali diikutkan IGA sebelumnya (batas ", str(max_prev), ")"),
+               message=_cat("Sudah ", prev_txt, f" kali diikutkan IGA; edisi {year} membolehkan paling banyak ",
+                            str(max_prev)),
+               message_en=_cat("Entered ", prev_txt, f" times before; {year} allows at most ", str(max_prev)),
+               kind="ineligible", prio=24)
+    neg = (prev < 0).fillna(False).to_numpy(bool)
+    ev.add(inv, neg, table="innovations", rule="range", severity="error", column="previous_entries",
+           value=_str(prev), expected="bilangan bulat ≥ 0",
+           message="Keikutsertaan sebelumnya tidak boleh negatif",
+           message_en="Previous entries cannot be negative",
+           todo=_FIX_TODO["previous_entries"], kind="gap", prio=24)
+    ev.add(inv, late, table="innovations", rule="submitted_late", severity="error", column="submitted_on",
+           value=subm_txt, expected=f"paling lambat {deadline_txt}",
+           reason=_cat("dimasukkan ", subm_txt, ", setelah batas input ", deadline_txt),
+           message=_cat("Dimasukkan ", subm_txt, ", setelah batas input ", deadline_txt,
+                        " (perpanjangan sudah dihitung)"),
+           message_en=_cat("Submitted ", subm.dt.strftime("%Y-%m-%d"),
+                           f", after the input deadline {m.input_deadline} (extension included)"),
+           kind="ineligible", prio=25)
+    opens_txt = format_date_id(m.input_opens)
+    ev.add(inv, early, table="innovations", rule="submitted_early", severity="warning",
+           column="submitted_on", value=subm_txt, expected=f"sejak {opens_txt}",
+           reason=_cat("tanggal input ", subm_txt, " sebelum jendela input dibuka (", opens_txt, ")"),
+           message=_cat("Dimasukkan ", subm_txt, " sebelum jendela input dibuka (", opens_txt,
+                        "); periksa tanggal input"),
+           message_en=_cat("Submitted ", subm.dt.strftime("%Y-%m-%d"),
+                           f" before the input window opened ({m.input_opens})"),
+           kind="note", prio=26)
+
+    # same name and OPD twice in the edition
+    name_key = inv["name"].astype("string").str.strip().str.lower()
+    named = name_key.notna() & (name_key != "") & opd_key.notna()
+    pair = pd.DataFrame({"n": name_key, "o": opd_key})[named.to_numpy(bool)]
+    dup_name = np.zeros(n, bool)
+    first_of = pd.Series("", index=inv.index, dtype="string")
+    if len(pair):
+        d = pair.duplicated(keep="first")
+        dup_name[pair.index[d.to_numpy(bool)]] = True
+        firsts = inv.loc[pair.index].groupby([pair["n"], pair["o"]], sort=False)[ROW].transform("first")
+        first_of.loc[pair.index] = _str(firsts)
+    ev.add(inv, dup_name, table="innovations", rule="duplicate_name", severity="error", column="name",
+           value=inv["name"], expected="satu entri per inovasi",
+           reason=_cat("nama inovasi dan OPD sama dengan baris ", first_of),
+           message=_cat("Nama inovasi sama dengan baris ", first_of, " dari OPD yang sama (entri ganda?)"),
+           message_en=_cat("Same name and OPD as row ", first_of, " (entered twice?)"),
+           todo=_cat("hapus entri ganda atau bedakan dari baris ", first_of), kind="gap", prio=28)
+
+    # profile completeness
+    for c in schema.PROFILE_COLUMNS:
+        label = _label("innovations", c)
+        words = inv[c].astype("string").str.count(r"\S+").fillna(0).astype("int64")
+        empty = (words == 0).to_numpy(bool)
+        short = ((words > 0) & (words < MIN_PROFILE_WORDS)).to_numpy(bool)
+        ev.add(inv, empty, table="innovations", rule="profile_empty", severity="warning", column=c,
+               expected=f"uraian minimal {MIN_PROFILE_WORDS} kata",
+               reason=f"{label.lower()} masih kosong", message=f"{label} masih kosong",
+               message_en=f"{c} is empty", todo=f"lengkapi {label.lower()}", kind="gap", prio=40)
+        wtxt = _str(words)
+        ev.add(inv, short, table="innovations", rule="profile_short", severity="warning", column=c,
+               value=inv[c], expected=f"uraian minimal {MIN_PROFILE_WORDS} kata",
+               reason=_cat(f"{label.lower()} terlalu singkat (", wtxt, " kata)"),
+               message=_cat(f"{label} terlalu singkat: ", wtxt, f" kata, minimal {MIN_PROFILE_WORDS}"),
+               message_en=_cat(f"{c} too short: ", wtxt, f" words, at least {MIN_PROFILE_WORDS}"),
+               todo=f"lengkapi {label.lower()}", kind="gap", prio=40)
+
+    # ---------------------------------------------------------------- SID answers
+    ans_all["_id"] = _key(ans_all["innovation_id"])
+    ed_first = inv.loc[inv["_id"].notna() & ~inv["_id"].duplicated()]
+    id_to_i = pd.Series(ed_first["_i"].to_numpy(), index=ed_first["_id"].to_numpy())
+    id_to_opd = pd.Series(ed_first["_fopd"].to_numpy(), index=ed_first["_id"].to_numpy())
+    belongs = ans_all["_id"].isin(id_to_i.index).to_numpy(bool)
+    answers = ans_all.loc[belongs].reset_index(drop=True)
+    answers["_i"] = answers["_id"].map(id_to_i).astype("int64")
+    answers["_fid"] = _str(answers["_id"])
+    answers["_fopd"] = _str(answers["_id"].map(id_to_opd))
+    answers["_pair"] = answers["_id"]
+    sid_usable = _answer_rules(ev, answers, "innovation_indicators", "SID", m, problems,
+                               id_dup=answers["_id"].isin(dup_ids).to_numpy(bool))
+
+    # answers that belong to no innovation of the data (or have no id)
+    orphan = ~belongs & ~ans_all["_id"].isin(all_ids.dropna()).to_numpy(bool)
+    orph = ans_all.loc[orphan].copy()
+    orph["_i"], orph["_fid"], orph["_fopd"] = -1, _str(orph["_id"]), ""
+    orph_known = orph["_id"].notna().to_numpy(bool)
+    ev.add(orph, orph_known, table="innovation_indicators", rule="innovation_unknown", severity="error",
+           column="innovation_id", value=orph["_fid"], expected="ID inovasi yang ada di lembar Inovasi",
+           message=_cat("Jawaban untuk ID inovasi ", orph["_fid"], " yang tidak ada di lembar Inovasi"),
+           message_en=_cat("Answer for innovation ID ", orph["_fid"], " which is not in the innovations table"))
+    _required_empty(ev, orph, "innovation_indicators", problems, prio=51, only=["innovation_id"])
+    _attach_problems(ev, problems, "innovation_indicators", orph, prio=51, attach=False)
+
+    # innovations without any SID answer; SID indicators not answered (info)
+    answered = answers.groupby("_i").size()
+    has_any = inv["_i"].isin(answered.index).to_numpy(bool)
+    ident = inv["_id"].notna().to_numpy(bool)
+    sid_ids = [i.id for i in m.indicators_of("SID")]
+    sid_range = f"{sid_ids[0]}–{sid_ids[-1]}" if sid_ids else "SID"
+    ev.add(inv, ident & ~has_any, table="innovations", rule="sid_none", severity="error",
+           column="innovation_id", value=inv["_fid"], expected=f"jawaban indikator {sid_range}",
+           reason="belum ada jawaban indikator SID",
+           message=_cat("Inovasi ", inv["_fid"], " belum punya jawaban indikator SID"),
+           message_en=_cat("Innovation ", inv["_fid"], " has no SID answers"),
+           todo=f"isi jawaban indikator {sid_range}", kind="gap", prio=50)
+    missing_txt = _missing_indicators(answers, sid_ids, n)
+    some_missing = has_any & (missing_txt != "").to_numpy(bool)
+    ev.add(inv, some_missing, table="innovations", rule="sid_incomplete", severity="info",
+           column="innovation_id", value=missing_txt, expected=f"jawaban {sid_range}",
+           message=_cat("Indikator belum dijawab (dihitung tingkat 0): ", missing_txt),
+           message_en=_cat("Indicators not answered (counted as level 0): ", missing_txt), prio=90)
+
+    # ---------------------------------------------------------------- SPD answers
+    reg_year_ok = (reg_all["year"] == year).fillna(False).to_numpy(bool)
+    region = reg_all.loc[reg_year_ok].reset_index(drop=True)
+    region["_i"], region["_fid"], region["_fopd"] = -1, "", ""
+    region["_pair"] = pd.Series(str(year), index=region.index, dtype="string")
+    spd_usable = _answer_rules(ev, region, "region_indicators", "SPD", m, problems,
+                               id_dup=np.zeros(len(region), bool))
+    spd_ids = [i.id for i in m.indicators_of("SPD")]
+    table_base = pd.DataFrame({ROW: pd.array([pd.NA], dtype="Int64"), "_i": [-1], "_fid": [""], "_fopd": [""]})
+    if len(region) == 0:
+        ev.add(table_base, [True], table="region_indicators", rule="spd_none", severity="error",
+               column="indicator_id", expected=f"jawaban {spd_ids[0] if spd_ids else 'SPD'}…"
+               f"{spd_ids[-1] if spd_ids else ''} untuk edisi {year}",
+               message=f"Tidak ada jawaban indikator SPD untuk edisi {year}",
+               message_en=f"No SPD answers for edition {year}", row=False)
+    else:
+        got = set(region.loc[spd_usable, "_ind"].dropna())
+        miss = [i for i in m.indicators_of("SPD") if i.id not in got]
+        if miss:
+            mb = pd.DataFrame({ROW: pd.array([pd.NA] * len(miss), dtype="Int64"), "_i": -1,
+                               "_fid": "", "_fopd": ""})
+            ids = pd.Series([i.id for i in miss], dtype="string")
+            names = pd.Series([i.name for i in miss], dtype="string")
+            ev.add(mb, np.ones(len(miss), bool), table="region_indicators", rule="spd_missing",
+                   severity="warning", column="indicator_id", value=ids, expected="tingkat 0–3 dan bukti",
+                   message=_cat("Indikator ", ids, " ", names, " belum dijawab untuk edisi ", str(year),
+                                " (dihitung tingkat 0)"),
+                   message_en=_cat("Indicator ", ids, f" not answered for edition {year} (counted as level 0)"),
+                   row=False)
+    no_year_r = reg_all.loc[reg_all["year"].isna().to_numpy(bool)].copy()
+    no_year_r["_i"], no_year_r["_fid"], no_year_r["_fopd"] = -1, "", ""
+    ev.add(no_year_r, ~no_year_r[ROW].isin(_problem_rows(problems, "region_indicators", "year")),
+           table="region_indicators", rule="year_missing",
+           severity="error", column="year", expected="tahun edisi, mis. 2021",
+           message="Tahun edisi kosong atau tidak terbaca; baris ini tidak masuk edisi mana pun",
+           message_en="Edition year empty or unreadable; this row belongs to no edition")
+    _attach_problems(ev, problems, "region_indicators", no_year_r, prio=51, attach=False)
+
+    # ---------------------------------------------------------------- OPD-table and table-level problems
+    _attach_problems(ev, problems, "opd", opd, prio=11, attach=False)
+    tbl = problems.loc[problems["row"].isna().to_numpy(bool)]
+    if len(tbl):
+        e = tbl.copy()
+        e["_i"], e["_kind"], e["_prio"], e["_reason"], e["_todo"] = -1, "none", 0, e["message"], ""
+        ev.add_frame(e)
+
+    # ---------------------------------------------------------------- decision
+    events = ev.frame()
+    inv_out = _decide(inv, events, in_window, counted, reentry_ok, on_time, is_dup, known_opd)
+
+    findings = sort_findings(events[list(FINDING_COLUMNS)])
+    answers_out = answers.assign(innovation_id=answers["_id"], indicator_id=answers["_ind"],
+                                 usable=sid_usable)[list(ANSWER_COLUMNS)]
+    region_out = region.assign(indicator_id=region["_ind"], usable=spd_usable)[list(REGION_ANSWER_COLUMNS)]
+    return Review(year=year, methodology=m, dataset=ds, innovations=inv_out,
+                  answers=answers_out.reset_index(drop=True), region_answers=region_out.reset_index(drop=True),
+                  findings=findings)
+
+
+def _problem_rows(problems: pd.DataFrame, table: str, column: str) -> pd.Series:
+    """Rows the loader already reported for ``column`` (or as a wholly empty row)."""
+    sel = (problems["table"] == table) & ((problems["column"] == column) | (problems["rule"] == "empty_row"))
+    return problems.loc[sel.to_numpy(bool), "row"].dropna()
+
+
+def _required_empty(ev: _Events, base: pd.DataFrame, table: str, problems: pd.DataFrame, *,
+                    prio: int, kind: str = "none", only: Iterable[str] | None = None) -> None:
+    """``required``: a cell of a required column is empty (and the loader did not already
+    report it as unreadable)."""
+    for c in schema.COLUMNS[table]:
+        if not c.required or c.nullable or c.name == "year" or (only is not None and c.name not in only):
+            continue
+        blank = _blank(base[c.name]).to_numpy(bool) & ~base[ROW].isin(
+            _problem_rows(problems, table, c.name)).to_numpy(bool)
+        ev.add(base, blank, table=table, rule="required", severity="error", column=c.name,
+               expected=f"{c.label} wajib diisi",
+               reason=f"{c.label.lower()} kosong", message=f"{c.label} wajib diisi",
+               message_en=f"{c.name} is required", todo=_FIX_TODO.get(c.name, f"isi {c.label.lower()}"),
+               kind=kind, prio=prio)
+
+
+def _attach_problems(ev: _Events, problems: pd.DataFrame, table: str, base: pd.DataFrame, *,
+                     prio: int, attach: bool = True) -> None:
+    """The loader's findings for the rows of ``base``, linked to their innovation when ``attach``."""
+    p = problems.loc[(problems["table"] == table).to_numpy(bool) & problems["row"].notna().to_numpy(bool)]
+    if not len(p) or not len(base):
+        return
+    b = base.drop_duplicates(ROW).set_index(ROW)
+    p = p.loc[p["row"].isin(b.index).to_numpy(bool)].copy()
+    if not len(p):
+        return
+    i = b["_i"].reindex(p["row"].to_numpy()).to_numpy() if attach else np.full(len(p), -1)
+    fid = _str(b["_fid"].reindex(p["row"].to_numpy())).to_numpy(object)
+    fopd = _str(b["_fopd"].reindex(p["row"].to_numpy())).to_numpy(object)
+    p["innovation_id"] = np.where(p["innovation_id"].to_numpy(object) == "", fid, p["innovation_id"].to_numpy(object))
+    p["opd_id"] = np.where(p["opd_id"].to_numpy(object) == "", fopd, p["opd_id"].to_numpy(object))
+    p["_i"] = i
+    # a cell the loader could not read (or a required one left empty) must be fixed, whatever
+    # the severity: the decision cannot rest on it
+    cell = p["rule"].isin(_CELL_RULES).to_numpy(bool) | (p["severity"] == "error").to_numpy(bool)
+    p["_kind"] = np.where(cell, "gap", np.where(p["severity"] == "warning", "note", "none"))
+    p["_prio"] = prio
+    labels = _str(p["column"].map(lambda c: _label(table, c).lower() if c else ""))
+    required = (p["rule"] == "required").to_numpy(bool)
+    p["_reason"] = np.where(required, labels + " kosong", p["message"])
+    generic = np.where(required, "isi " + labels,
+                       "perbaiki " + labels + np.where(p["expected"] != "", " (" + p["expected"] + ")", ""))
+    p["_todo"] = _str(p["column"].map(_FIX_TODO)).mask(lambda x: x == "", pd.Series(generic, index=p.index))
+    ev.add_frame(p)
+
+
+def _answer_rules(ev: _Events, a: pd.DataFrame, table: str, aspect: str, m: Methodology,
+                  problems: pd.DataFrame, *, id_dup: np.ndarray) -> np.ndarray:
+    """Rules on indicator answers (SID or SPD). Adds ``_ind`` to ``a``; returns ``usable``.
+
+    Answers can be many (400,000 in the benchmark): masks are numpy, texts are built only for
+    the rows that have a finding.
+    """
+    other = "SPD" if aspect == "SID" else "SID"
+    a["_ind"] = _key(a["indicator_id"], upper=True)
+    aspects = {i.id: i.aspect for i in m.indicators}
+    names = {i.id: i.name for i in m.indicators}
+    ind_o = _str(a["_ind"]).to_numpy(object)
+    asp = pd.Series(ind_o).map(aspects).fillna("").to_numpy(object)
+    has_ind = ind_o != ""
+    known = asp == aspect
+    wrong = asp == other
+    unknown = has_ind & (asp == "")
+    kind = "gap" if aspect == "SID" else "none"
+    ids = [i.id for i in m.indicators_of(aspect)]
+    rng = f"{ids[0]}–{ids[-1]}" if ids else aspect
+
+    def ind(b):
+        return _str(b["_ind"])
+
+    def title(b):
+        return (_str(b["_ind"]) + " " + _str(b["_ind"].map(names))).str.strip()
+
+    def lvl(b):
+        return _str(b["level"])
+
+    _required_empty(ev, a, table, problems, prio=51, kind=kind, only=["indicator_id", "level"])
+    _attach_problems(ev, problems, table, a, prio=51, attach=(aspect == "SID"))
+    ev.add(a, unknown, table=table, rule="indicator_unknown", severity="error", column="indicator_id",
+           value=ind, expected=f"kode indikator {rng}",
+           reason=lambda b: _cat("indikator ", ind(b), f" tidak dikenal di metodologi {m.year}"),
+           message=lambda b: _cat("Indikator ", ind(b), f" tidak dikenal di metodologi {m.year} (yang dikenal: {rng})"),
+           message_en=lambda b: _cat("Indicator ", ind(b), f" unknown to the {m.year} methodology"),
+           todo=lambda b: _cat("perbaiki kode indikator ", ind(b), f" ({rng})"), kind=kind, prio=51)
+    where_text = "indikator daerah (SPD)" if other == "SPD" else "indikator inovasi (SID)"
+    ev.add(a, wrong, table=table, rule="indicator_aspect", severity="error", column="indicator_id",
+           value=ind, expected=f"kode indikator {rng}",
+           reason=lambda b: _cat(ind(b), f" adalah {where_text}, bukan indikator {aspect}"),
+           message=lambda b: _cat(ind(b), f" adalah {where_text}; di lembar ini hanya {rng}"),
+           message_en=lambda b: _cat(ind(b), f" is an {other} indicator; this table takes {aspect} indicators only"),
+           todo=lambda b: _cat("pindahkan jawaban ", ind(b), " ke lembar yang benar"), kind=kind, prio=51)
+
+    # the same indicator answered twice: the first answer is used
+    pair_ok = known & a["_pair"].notna().to_numpy(bool)
+    dup = np.zeros(len(a), bool)
+    first_row = pd.Series("", index=a.index, dtype="string")
+    if pair_ok.any():
+        sub = a.loc[pair_ok, ["_pair", "_ind", ROW]]
+        d = sub.duplicated(["_pair", "_ind"]).to_numpy(bool)
+        dup[np.flatnonzero(pair_ok)[d]] = True
+        if d.any():
+            firsts = sub.groupby(["_pair", "_ind"], sort=False)[ROW].transform("first")
+            first_row.loc[sub.index[d]] = _str(firsts[d])
+    ev.add(a, dup, table=table, rule="answer_duplicate", severity="error", column="indicator_id",
+           value=ind, expected="satu jawaban per indikator",
+           reason=lambda b: _cat("indikator ", ind(b), " dijawab lebih dari sekali"),
+           message=lambda b: _cat("Indikator ", ind(b), " dijawab lebih dari sekali; yang dipakai baris ",
+                                  first_row.loc[b.index]),
+           message_en=lambda b: _cat("Indicator ", ind(b), " answered more than once; row ",
+                                     first_row.loc[b.index], " is used"),
+           todo=lambda b: _cat("hapus jawaban ganda ", ind(b)), kind=kind, prio=51)
+
+    level = a["level"].astype("Float64").to_numpy("float64", na_value=np.nan)
+    lvl_ok = (level >= 0) & (level <= 3)
+    bad_level = ~np.isnan(level) & ~lvl_ok
+    ev.add(a, bad_level, table=table, rule="level_range", severity="error", column="level",
+           value=lvl, expected="0, 1, 2 atau 3",
+           reason=lambda b: _cat("tingkat ", ind(b), " = ", lvl(b), ", harus 0–3"),
+           message=lambda b: _cat("Tingkat ", ind(b), " = ", lvl(b), "; harus 0, 1, 2 atau 3"),
+           message_en=lambda b: _cat("Level of ", ind(b), " = ", lvl(b), "; must be 0–3"),
+           todo=lambda b: _cat("perbaiki tingkat ", ind(b), " (0–3)"), kind=kind, prio=51)
+
+    usable = known & lvl_ok & ~dup & ~id_dup
+    claimed = usable & (level > 0)
+    status = _str(a["evidence_status"]).to_numpy(object)
+    for code, sev, rule, what, what_en, todo in (
+        ("missing", "error", "evidence_missing", " belum ada", " missing", "lengkapi bukti "),
+        ("invalid", "error", "evidence_invalid", " tidak valid", " invalid", "ganti bukti tidak valid "),
+        ("pending", "warning", "evidence_pending", " belum diverifikasi", " not yet verified",
+         "pastikan bukti diverifikasi: "),
+    ):
+        ev.add(a, claimed & (status == code), table=table, rule=rule, severity=sev,
+               column="evidence_status",
+               value=(lambda b: _str(b["evidence"])) if code != "missing" else "",
+               expected="bukti dukung valid",
+               reason=lambda b, what=what: _cat("bukti ", title(b), what),
+               message=lambda b, what=what: _cat("Bukti ", title(b), what, " (tingkat ", lvl(b),
+                                                 " diklaim; tanpa bukti valid = 0 poin)"),
+               message_en=lambda b, what_en=what_en: _cat("Evidence for ", ind(b), what_en, " (level ",
+                                                          lvl(b), " claimed)"),
+               todo=lambda b, todo=todo: _cat(todo, title(b)), kind=kind, prio=60)
+    return usable
+
+
+def _missing_indicators(answers: pd.DataFrame, sid_ids: list[str], n: int) -> pd.Series:
+    """Per innovation position 0..n-1: the SID indicators without an answer, ", "-joined."""
+    out = pd.Series([""] * n, dtype="string")
+    if not n or not sid_ids:
+        return out
+    known = answers.loc[answers["_ind"].isin(sid_ids).to_numpy(bool), ["_i", "_ind"]]
+    mat = np.zeros((n, len(sid_ids)), dtype=bool)
+    col = pd.Categorical(known["_ind"].astype(object), categories=sid_ids).codes
+    mat[known["_i"].to_numpy("int64"), col] = True
+    parts = np.where(~mat, np.array([s + ", " for s in sid_ids], dtype=object), "")
+    joined = pd.Series(["".join(r) for r in parts], dtype="string") if n else out
+    return joined.str.removesuffix(", ")
+
+
+def _decide(inv: pd.DataFrame, events: pd.DataFrame, in_window, counted, reentry_ok, on_time,
+            is_dup, known_opd) -> pd.DataFrame:
+    n = len(inv)
+    ident = inv["_id"].notna().to_numpy(bool) & ~is_dup & known_opd
+    eligible = in_window & counted & reentry_ok & on_time & ident
+
+    e = events.loc[(events["_i"] >= 0).to_numpy(bool)]
+    e = e.sort_values(["_i", "_prio", "row"], kind="mergesort", na_position="first")
+    sev_counts = pd.crosstab(e["_i"], e["severity"]) if len(e) else pd.DataFrame()
+
+    def per_kind(kind: str, column: str) -> pd.Series:
+        """Texts of one kind joined with "; " per innovation (events are sorted by ``_i``)."""
+        sub = e.loc[(e["_kind"] == kind).to_numpy(bool) & (e[column] != "").to_numpy(bool), ["_i", column]]
+        sub = sub.drop_duplicates()
+        out = np.full(n, "", dtype=object)
+        if len(sub):
+            i = sub["_i"].to_numpy("int64")
+            starts = np.flatnonzero(np.r_[True, i[1:] != i[:-1]])
+            joined = np.add.reduceat(sub[column].to_numpy(object) + "; ", starts)
+            out[i[starts]] = [t[:-2] for t in joined]
+        return pd.Series(out, dtype="string")
+
+    inel_r = per_kind("ineligible", "_reason")
+    gap_r, gap_t = per_kind("gap", "_reason"), per_kind("gap", "_todo")
+    note_r = per_kind("note", "_reason")
+    has_inel = (inel_r != "").to_numpy(bool)
+    has_gap = (gap_r != "").to_numpy(bool)
+
+    decision = np.where(has_inel, "tidak_lanjut", np.where(has_gap | ~eligible, "lengkapi", "lanjut"))
+    unexplained = (decision == "lengkapi") & ~has_gap
+    gap_r = gap_r.mask(unexplained, "syarat kelayakan belum dapat dipastikan")
+    gap_t = gap_t.mask(unexplained & (gap_t == ""), "lengkapi data inovasi")
+    ok_txt = pd.Series("memenuhi syarat dan berkas lengkap", index=gap_r.index, dtype="string")
+    ok_txt = ok_txt.mask(note_r != "", "memenuhi syarat dan berkas lengkap; catatan: " + note_r)
+    reasons = np.where(decision == "tidak_lanjut", inel_r, np.where(decision == "lengkapi", gap_r, ok_txt))
+    todo = np.where(decision == "lengkapi", gap_t, "")
+
+    out = pd.DataFrame(index=inv.index)
+    for c in INNOVATION_COLUMNS[:18]:
+        out[c] = inv[c]
+    out["innovation_id"] = inv["_id"]
+    out["opd_id"] = inv["_fopd"].mask(inv["_fopd"] == "")
+    out["in_window"] = in_window
+    out["stage_counted"] = counted
+    out["reentry_ok"] = reentry_ok
+    out["on_time"] = on_time
+    out["eligible"] = eligible
+    out["decision"] = pd.array(decision, dtype="string")
+    out["reasons"] = pd.array(reasons, dtype="string")
+    out["todo"] = pd.array(todo, dtype="string")
+    for c, s in (("n_errors", "error"), ("n_warnings", "warning")):
+        col = sev_counts[s] if s in getattr(sev_counts, "columns", ()) else pd.Series(dtype="int64")
+        out[c] = col.reindex(range(n)).fillna(0).astype("int64").to_numpy()
+    return out.reset_index(drop=True)
+
+
+# ============================================================================ summary and outputs
+def summary_lines(review: Review) -> list[str]:
+    """The review in a few Indonesian lines (printed by ``iid-analysis validate``)."""
+    m, c = review.methodology, review.counts()
+    ds_inv = review.dataset.innovations
+    try:
+        rows_in = int((pd.to_numeric(ds_inv["year"], errors="coerce") == review.year).sum())
+    except (KeyError, TypeError):
+        rows_in = c["n_submitted"]
+    rows_out = int(len(review.innovations))
+    stages = ", ".join(_STAGE_TEXT.get(s, s) for s in m.counted_stages)
+    n_opd = int(review.innovations["opd_id"].dropna().nunique())
+    lines = [
+        f"Telaah meja IGA {review.year} (metodologi: {m.title})",
+        f"Inovasi masuk: {c['n_submitted']} dari {n_opd} OPD",
+        f"Diterapkan dalam jendela waktu ({format_date_id(m.eligible_from)}–"
+        f"{format_date_id(m.eligible_to)}): {c['n_in_window']}",
+        f"Tahapan yang dihitung ({stages}): {c['n_stage_counted']}",
+        f"Memenuhi syarat: {c['n_eligible']}",
+        f"Keputusan: lanjut {c['n_lanjut']}, lengkapi {c['n_lengkapi']}, "
+        f"tidak lanjut {c['n_tidak_lanjut']}",
+        f"Temuan: {c['n_error']} galat, {c['n_warning']} peringatan, {c['n_info']} info",
+        f"Jawaban SPD edisi {review.year}: {int(review.region_answers['usable'].sum())} dapat dipakai "
+        f"dari {len(m.indicators_of('SPD'))} indikator",
+        f"Baris masuk = baris keluar: {rows_in} = {rows_out}",
+    ]
+    return lines
+
+
+REVIEW_CSV_COLUMNS: tuple[str, ...] = (
+    "innovation_id", "opd_id", "eligible", "decision", "reasons",
+    "row", "name", "opd_name", "stage", "implementation_date", "submitted_on",
+    "in_window", "stage_counted", "reentry_ok", "on_time", "todo", "n_errors", "n_warnings",
+)
+FINDINGS_CSV_COLUMNS: tuple[str, ...] = (
+    "table", "row", "column", "rule", "severity", "message",
+    "value", "expected", "message_en", "innovation_id", "opd_id", "file",
+)
+
+
+def review_table(review: Review) -> pd.DataFrame:
+    """The rows of ``review.csv`` (design §5 columns first), dates as ISO text."""
+    inv = review.innovations.rename(columns={ROW: "row"})
+    out = inv[[c for c in REVIEW_CSV_COLUMNS]].copy()
+    for c in ("implementation_date", "submitted_on"):
+        out[c] = out[c].dt.strftime("%Y-%m-%d").astype("string")
+    return out
+
+
+def write_review_outputs(review: Review, out_dir: Path) -> list[Path]:
+    """Write ``review.csv``, ``findings.csv`` (UTF-8) and ``review.xlsx`` into ``out_dir``."""
+    from .review_xlsx import write_review_xlsx
+    from .textsafe import guard_frame
+
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    paths = []
+    p = out_dir / "review.csv"
+    guard_frame(review_table(review)).to_csv(p, index=False, encoding="utf-8")
+    paths.append(p)
+    p = out_dir / "findings.csv"
+    guard_frame(review.findings[list(FINDINGS_CSV_COLUMNS)]).to_csv(p, index=False, encoding="utf-8")
+    paths.append(p)
+    paths.append(write_review_xlsx(review, out_dir / "review.xlsx"))
+    return paths
+

@@ -1,0 +1,204 @@
+"""Test helpers for scoring: a Review builder from hand-written answers, and a slow oracle.
+
+``make_review`` builds a Review (``iid_analysis.validation.Review`` when it exists, else a local
+stand-in with the same attributes) from short hand-written records, computing ``usable`` as the
+Review contract says. ``oracle_score`` is a plain reference implementation written straight from
+iid-reference.md §2–§3: loops over innovations and indicators, exact rational arithmetic
+(``fractions.Fraction``, numbers taken as written in the year file) so that it does not share the
+fast path's floating-point summation order, and half-up rounding done exactly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+import pandas as pd
+
+from iid_analysis.methodology import Methodology, load_methodology
+
+try:  # switch to the real Review as soon as validation.py provides it
+    from iid_analysis.validation import Review as _Review
+except ImportError:  # pragma: no cover - depends on the other helper's progress
+    _Review = None
+
+
+@dataclass
+class FakeReview:
+    year: int
+    methodology: Methodology
+    dataset: Any
+    innovations: pd.DataFrame
+    answers: pd.DataFrame
+    region_answers: pd.DataFrame
+    findings: pd.DataFrame
+
+
+ReviewType = _Review or FakeReview
+
+INNOVATION_DEFAULTS = {
+    "opd_id": "DINKES",
+    "opd_name": "Dinas Kesehatan",
+    "stage": "penerapan",
+    "initiator": "opd",
+    "kind": "digital",
+    "form": "pelayanan_publik",
+    "eligible": True,
+    "reasons": "",
+}
+INELIGIBLE_REASON = "tidak memenuhi syarat waktu penerapan"
+
+
+def innovations_frame(records: list[dict]) -> pd.DataFrame:
+    rows = []
+    for i, rec in enumerate(records):
+        r = {**INNOVATION_DEFAULTS, **rec}
+        r.setdefault("name", f"Inovasi {r.get('innovation_id')}")
+        if not r["eligible"] and not r["reasons"]:
+            r["reasons"] = INELIGIBLE_REASON
+        r["_row"] = i + 2
+        rows.append(r)
+    cols = ["_row", "innovation_id", "opd_id", "opd_name", "name", "stage", "initiator", "kind",
+            "form", "eligible", "reasons"]
+    df = pd.DataFrame(rows, columns=cols)
+    for c in cols:
+        if c == "_row":
+            df[c] = df[c].astype("int64")
+        elif c == "eligible":
+            df[c] = df[c].astype(bool)
+        else:
+            df[c] = df[c].astype("string")
+    df["decision"] = pd.array(["lanjut" if e else "tidak_lanjut" for e in df["eligible"]],
+                              dtype="string")
+    return df
+
+
+def _answers_frame(rows: list[dict], cols: list[str]) -> pd.DataFrame:
+    df = pd.DataFrame(rows, columns=cols)
+    df["_row"] = pd.array(range(2, len(df) + 2), dtype="int64")
+    df["level"] = pd.array(df["level"].tolist(), dtype="Int64")
+    for c in cols:
+        if c not in ("_row", "level", "usable"):
+            df[c] = df[c].astype("string")
+    df["usable"] = df["usable"].astype(bool)
+    return df
+
+
+def make_review(innovations=(), answers=(), region_answers=(), *, year: int = 2021,
+                methodology: Methodology | None = None, dataset=None):
+    """A Review from hand-written records.
+
+    ``innovations``: dicts with at least ``innovation_id`` (defaults: eligible, DINKES, penerapan).
+    ``answers``: tuples ``(innovation_id, indicator_id, level, evidence_status)``.
+    ``region_answers``: tuples ``(indicator_id, level, evidence_status)``.
+    ``usable`` follows the Review contract: SID indicator known to the methodology, level 0..3,
+    first answer of its (innovation, indicator) pair, innovation id present exactly once.
+    """
+    meth = methodology or load_methodology(year)
+    inn = innovations_frame(list(innovations))
+    id_counts = inn["innovation_id"].value_counts(dropna=True).to_dict()
+    sid_ids = {i.id for i in meth.indicators_of("SID")}
+    spd_ids = {i.id for i in meth.indicators_of("SPD")}
+    seen: set = set()
+    rows = []
+    for inn_id, ind, level, status in answers:
+        ok = (ind in sid_ids and level is not None and 0 <= level <= 3
+              and id_counts.get(inn_id, 0) == 1 and (inn_id, ind) not in seen)
+        if ok:
+            seen.add((inn_id, ind))
+        rows.append({"innovation_id": inn_id, "indicator_id": ind, "level": level,
+                     "evidence": None if status in (None, "missing") else f"bukti-{ind}.pdf",
+                     "evidence_status": status or "missing", "usable": ok})
+    ans = _answers_frame(rows, ["innovation_id", "indicator_id", "level", "evidence",
+                                "evidence_status", "usable"])
+    seen = set()
+    rrows = []
+    for ind, level, status in region_answers:
+        ok = ind in spd_ids and level is not None and 0 <= level <= 3 and ind not in seen
+        if ok:
+            seen.add(ind)
+        rrows.append({"year": year, "indicator_id": ind, "level": level, "evidence": None,
+                      "evidence_status": status or "missing", "usable": ok})
+    ra = _answers_frame(rrows, ["year", "indicator_id", "level", "evidence", "evidence_status",
+                                "usable"])
+    from iid_analysis.findings import empty_findings
+
+    return ReviewType(year=year, methodology=meth, dataset=dataset, innovations=inn, answers=ans,
+                      region_answers=ra, findings=empty_findings())
+
+
+def full_marks(innovation_id: str, methodology: Methodology, status: str = "valid") -> list[tuple]:
+    """Level 3 with the given evidence status on every SID indicator of the methodology."""
+    return [(innovation_id, i.id, 3, status) for i in methodology.indicators_of("SID")]
+
+
+# ---------------------------------------------------------------------------- the oracle
+def _exact(x) -> Fraction:
+    return Fraction(str(x))  # the number as written (0.38 is 19/50, not its binary neighbour)
+
+
+def oracle_score(review, methodology: Methodology | None = None) -> dict:
+    """IID by hand, following iid-reference §2 and §3 line by line."""
+    meth = methodology or review.methodology
+    assert meth.evidence_rule == "valid_only"
+
+    # the first usable answer of each (innovation, indicator) pair
+    sid_answers: dict = {}
+    for row in review.answers.to_dict("records"):
+        if not bool(row["usable"]):
+            continue
+        key = (row["innovation_id"], row["indicator_id"])
+        if key not in sid_answers:
+            sid_answers[key] = (int(row["level"]), row["evidence_status"])
+    spd_answers: dict = {}
+    for row in review.region_answers.to_dict("records"):
+        if bool(row["usable"]) and row["indicator_id"] not in spd_answers:
+            spd_answers[row["indicator_id"]] = (int(row["level"]), row["evidence_status"])
+
+    # SPD = Σ points of SPD01..SPD15; points = level × weight when the evidence is valid
+    spd = Fraction(0)
+    for ind in meth.indicators:
+        if ind.aspect != "SPD":
+            continue
+        level, status = spd_answers.get(ind.id, (0, "missing"))
+        if status == "valid":
+            spd += level * _exact(ind.weight)
+
+    # the innovations the review found eligible; maturity = Σ SID points of each
+    maturities: dict = {}
+    for row in review.innovations.to_dict("records"):
+        if not bool(row["eligible"]):
+            continue
+        inn_id = row["innovation_id"]
+        if inn_id in maturities:
+            continue
+        maturity = Fraction(0)
+        for ind in meth.indicators:
+            if ind.aspect != "SID":
+                continue
+            level, status = sid_answers.get((inn_id, ind.id), (0, "missing"))
+            if status == "valid":
+                maturity += level * _exact(ind.weight)
+        maturities[inn_id] = maturity
+
+    n = len(maturities)
+    divisor = max(meth.divisor_min, n)  # MAX(10, n)
+    count_score = _exact(meth.count_score_per_innovation) * min(n, meth.count_score_cap)
+    sid_sum = sum(maturities.values(), Fraction(0))
+    sid = sid_sum / divisor + count_score
+    total = spd + sid
+    exact = total / _exact(meth.max_total) * 100
+    hundredths = (exact * 100 + Fraction(1, 2)).__floor__()  # two decimals, half up
+    iid = Fraction(hundredths, 100)
+    pred = None
+    for band in meth.bands:
+        if _exact(band.low) <= iid <= _exact(band.high):
+            pred = band.predicate
+            break
+    return {
+        "spd": float(spd), "sid_sum": float(sid_sum), "sid": float(sid), "n": n,
+        "divisor": divisor, "count_score": float(count_score), "total": float(total),
+        "iid": float(iid), "predicate": pred,
+        "maturities": {k: float(v) for k, v in maturities.items()},
+    }

@@ -1,0 +1,60 @@
+"""Committed notebooks carry no outputs, start with one `parameters` cell, and stay thin."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import nbformat
+import pytest
+
+NB_DIR = Path(__file__).resolve().parents[1] / "notebooks"
+NOTEBOOKS = sorted(NB_DIR.glob("*.ipynb"))
+
+
+def test_the_three_notebooks_exist():
+    assert [p.name for p in NOTEBOOKS] == ["01_participation.ipynb", "02_index.ipynb", "03_iga_report.ipynb"]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_no_outputs_committed(path):
+    nb = nbformat.read(str(path), as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            assert cell.outputs == [] and cell.execution_count is None, cell.source[:60]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_one_parameters_cell_first(path):
+    nb = nbformat.read(str(path), as_version=4)
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    tagged = [c for c in code if "parameters" in c.metadata.get("tags", [])]
+    assert len(tagged) == 1 and code[0] is tagged[0]
+    names = {t.id for node in ast.parse(tagged[0].source).body if isinstance(node, ast.AnnAssign)
+             for t in [node.target]}
+    assert {"year", "data", "output_dir", "seed"} <= names
+    assert "year: int = 2021" in tagged[0].source
+    for line in tagged[0].source.splitlines():
+        if line.strip() and not line.startswith("#"):
+            assert "#" in line, f"parameter without a comment: {line}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_cells_are_thin(path):
+    """A cell loads, calls, shows: no loops, no branches, no function or class definitions."""
+    nb = nbformat.read(str(path), as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        tree = ast.parse(cell.source)
+        banned = (ast.For, ast.While, ast.If, ast.FunctionDef, ast.ClassDef, ast.Try, ast.With,
+                  ast.ListComp, ast.DictComp, ast.SetComp, ast.GeneratorExp, ast.Lambda)
+        offenders = [type(n).__name__ for n in ast.walk(tree) if isinstance(n, banned)]
+        assert not offenders, f"{path.name}: logic in a cell ({offenders}): {cell.source[:80]}"
+        assert len(cell.source.splitlines()) <= 12, f"{path.name}: a long cell: {cell.source[:80]}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_has_checked_key_figures(path):
+    nb = nbformat.read(str(path), as_version=4)
+    assert any("# NBVAL_CHECK_OUTPUT" in c.source for c in nb.cells if c.cell_type == "code")

@@ -1,0 +1,112 @@
+"""The yearly pipeline: papermill runs of every notebook for every bundled edition.
+
+One session-wide run of ``iid-analysis report --all`` on the bundled data feeds these tests; they
+check ``results.json`` against the package's own numbers, the rendered pages, atomic failure and
+byte-identical reruns. Marked ``notebooks`` (slow).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from iid_analysis.analysis import analyse, results_dict
+from iid_analysis.cli import main as cli_main
+from iid_analysis.dataset import DataError, load_dataset
+from iid_analysis.pipeline import NOTEBOOKS, default_data, notebooks_dir, run_reports
+
+pytestmark = pytest.mark.notebooks
+
+DATA = default_data()
+YEARS = load_dataset(DATA).years()
+RESULT_KEYS = {"year", "iid", "predicate", "spd", "sid", "n_innovations", "n_submitted", "n_eligible",
+               "n_opd", "n_opd_participating", "predicate_probabilities", "top_gaps", "assumptions"}
+NOISE = re.compile(r"Traceback|\bNaN\b|\bnan\b|\bNone\b|&lt;NA&gt;|<NA>|NaT|Warning|warnings\.warn|"
+                   r"object at 0x|<Figure size|DataFrame|dtype:", re.S)
+
+
+def test_every_edition_is_bundled():
+    assert YEARS == [2019, 2020, 2021, 2022, 2023, 2024]
+
+
+def test_index_and_pages(reports):
+    index = (reports / "index.html").read_text(encoding="utf-8")
+    for y in YEARS:
+        for nb in NOTEBOOKS:
+            stem = Path(nb).stem
+            assert (reports / str(y) / f"{stem}.html").is_file()
+            assert (reports / str(y) / nb).is_file()
+            assert f'href="{y}/{stem}.html"' in index
+        assert (reports / str(y) / "review.xlsx").is_file()
+        assert any((reports / str(y) / "figures").glob("*.png"))
+    assert not list(reports.glob(".tmp-*")) and not (reports / "gagal").exists()
+
+
+@pytest.mark.parametrize("year", YEARS)
+def test_results_json_matches_the_package(reports, year):
+    got = json.loads((reports / str(year) / "results.json").read_text(encoding="utf-8"))
+    assert RESULT_KEYS <= set(got)
+    expected = results_dict(analyse(DATA, year))
+    for key in ("iid", "predicate", "spd", "sid", "n_innovations", "n_submitted", "n_eligible", "n_opd",
+                "n_opd_participating", "predicate_probabilities", "top_gaps"):
+        assert got[key] == expected[key], key
+    assert abs(sum(got["predicate_probabilities"].values()) - 1) < 1e-9
+    assert got["assumptions"], "every bundled edition rests on some assumed numbers"
+
+
+@pytest.mark.parametrize("year", YEARS)
+def test_pages_have_no_code_and_no_python_noise(reports, year):
+    for nb in NOTEBOOKS:
+        html = (reports / str(year) / f"{Path(nb).stem}.html").read_text(encoding="utf-8")
+        body = html.split("<body", 1)[1]
+        assert "jp-InputArea" not in body and "jp-CodeCell" not in body or "jp-mod-noInput" in body
+        assert "import iid_analysis" not in body and "analyse(" not in body
+        text = re.sub(r"<script.*?</script>|<style.*?</style>", "", body, flags=re.S)
+        text = re.sub(r'data:image/png;base64,[A-Za-z0-9+/=]+', "", text)
+        m = NOISE.search(text)
+        assert m is None, f"{year} {nb}: noise {m.group(0)!r} near {text[max(0, m.start()-120):m.end()+80]!r}"
+        assert 'lang="id"' in html
+
+
+def test_executed_notebooks_ran_with_the_parameters(reports):
+    nb = nbformat.read(str(reports / "2021" / "02_index.ipynb"), as_version=4)
+    params = nb.metadata["papermill"]["parameters"]
+    assert params["year"] == 2021 and Path(params["data"]) == DATA.resolve()
+
+
+def test_reruns_are_byte_identical(reports, tmp_path):
+    out = tmp_path / "again"
+    assert run_reports(DATA, [2021], out) == 0
+    for name in ["results.json", *[f"{Path(nb).stem}.html" for nb in NOTEBOOKS]]:
+        assert (out / "2021" / name).read_bytes() == (reports / "2021" / name).read_bytes(), name
+
+
+def test_failure_keeps_the_previous_good_output(reports, tmp_path, capsys):
+    out = tmp_path / "r"
+    shutil.copytree(reports / "2021", out / "2021")
+    before = (out / "2021" / "results.json").read_bytes()
+    broken = tmp_path / "nb"
+    shutil.copytree(notebooks_dir(), broken)
+    nb = nbformat.read(str(broken / "02_index.ipynb"), as_version=4)
+    nb.cells.append(nbformat.v4.new_code_cell("raise RuntimeError('sel rusak untuk uji')"))
+    nbformat.write(nb, str(broken / "02_index.ipynb"))
+    status = run_reports(DATA, [2021], out, notebooks=broken)
+    err = capsys.readouterr().err
+    assert status == 1
+    assert "02_index.ipynb" in err and "sel" in err and "RuntimeError" in err
+    assert (out / "2021" / "results.json").read_bytes() == before
+    assert (out / "gagal" / "2021_02_index.ipynb").is_file()
+    assert not list(out.glob(".tmp-*"))
+
+
+def test_edition_without_data_fails_before_any_kernel(tmp_path, capsys):
+    with pytest.raises(DataError, match="2031"):
+        run_reports(DATA, [2031], tmp_path)
+    assert cli_main(["report", "--year", "2031", "--data", str(DATA), "--out", str(tmp_path)]) == 2
+    assert "2031" in capsys.readouterr().err
+    assert not any(tmp_path.iterdir()) or not list(tmp_path.glob("*/results.json"))
