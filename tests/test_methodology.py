@@ -83,8 +83,9 @@ def test_2021_windows_and_assumptions():
     alt = m.with_alternative("sid_weights_form2021")
     assert alt.max_sid_per_innovation == 150 and alt.max_total == 63 + 150 + 76
     assert m.max_total == 250  # the original is unchanged
-    none = m.with_alternative("count_score_none")
-    assert none.count_score(30) == 0 and none.max_total == 174
+    cap = m.with_alternative("count_score_cap100")
+    assert cap.count_score(30) == pytest.approx(22.8) and cap.count_score(150) == pytest.approx(76)
+    assert cap.max_total == 250  # the official maximum of the count score (76) is kept
 
 
 @pytest.mark.parametrize(

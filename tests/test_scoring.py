@@ -417,3 +417,25 @@ def test_unknown_evidence_rule_is_a_clear_error():
     bad = dataclasses.replace(M21, evidence_rule="semua")
     with pytest.raises(MethodologyError, match="aturan bukti"):
         score(make_review(), bad)
+
+
+# ---------------------------------------------------------------------------- the bundled data
+@pytest.mark.parametrize("year", [2019, 2020, 2021, 2022, 2023, 2024])
+def test_bundled_sample_matches_the_oracle(year):
+    """End to end on the real loader and desk review (skipped while they are not available)."""
+    from pathlib import Path
+
+    from iid_analysis.dataset import load_dataset
+
+    validation = pytest.importorskip("iid_analysis.validation")
+    data = Path(__file__).resolve().parents[1] / "data" / "sample"
+    try:
+        ds = load_dataset(data)
+    except NotImplementedError:
+        pytest.skip("loader not implemented yet")
+    meth = load_methodology(year)
+    review = validation.review(ds, meth, year)
+    res = check_oracle(review)
+    assert len(res.innovations) == len(review.innovations)
+    assert res.n == int(review.innovations["eligible"].sum())
+    json.dumps(res.to_dict(), allow_nan=False)

@@ -18,7 +18,8 @@ FRAMES = {
     "2021": M21,
     "2023": load_methodology(2023),
     "form2021": M21.with_alternative("sid_weights_form2021"),
-    "no_count": M21.with_alternative("count_score_none"),
+    "no_count": M21.with_count_score(0.0, "count_score_none"),
+    "cap5": M21.with_count_score(0.5, "count_score_cap5", cap=5),
 }
 SID = [i.id for i in M21.indicators_of("SID")]
 SPD = [i.id for i in M21.indicators_of("SPD")]

@@ -50,8 +50,52 @@ def resolve_data(data: str | Path | Dataset | None) -> Dataset:
 
 
 def analyse(data: str | Path | Dataset | None, year: int, *, seed: int = DEFAULT_SEED,
-            draws: int = DEFAULT_DRAWS) -> Analysis:
-    """Review and score ``year`` (and the earlier editions in the data, for trends)."""
+            draws: int = DEFAULT_DRAWS, cache: str | Path | None = None) -> Analysis:
+    """Review and score ``year`` (and the earlier editions in the data, for trends).
+
+    ``cache``: a file where the yearly run keeps the analysis between its notebooks. When it holds
+    an analysis of the same data, year, seed and draws it is read back instead of recomputed;
+    otherwise the analysis is computed and written there. Empty or None: no cache.
+    """
+    if cache:
+        hit = _read_cache(Path(cache), data, year, seed, draws)
+        if hit is not None:
+            return hit
+    a = _analyse(data, year, seed=seed, draws=draws)
+    if cache:
+        _write_cache(Path(cache), a, data, draws)
+    return a
+
+
+def _cache_key(data, year: int, seed: int, draws: int) -> tuple:
+    src = "" if data is None or isinstance(data, Dataset) else str(Path(str(data)).resolve()) if str(data) else ""
+    return (src, int(year), int(seed), int(draws))
+
+
+def _read_cache(path: Path, data, year: int, seed: int, draws: int) -> Analysis | None:
+    import pickle
+
+    if isinstance(data, Dataset) or not path.is_file():
+        return None
+    try:
+        with path.open("rb") as fh:
+            key, a = pickle.load(fh)
+    except Exception:  # a stale or unreadable cache is recomputed
+        return None
+    return a if key == _cache_key(data, year, seed, draws) else None
+
+
+def _write_cache(path: Path, a: Analysis, data, draws: int) -> None:
+    import pickle
+
+    if isinstance(data, Dataset):
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("wb") as fh:
+        pickle.dump((_cache_key(data, a.year, a.seed, draws), a), fh, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _analyse(data: str | Path | Dataset | None, year: int, *, seed: int, draws: int) -> Analysis:
     from .scoring import score
     from .validation import review
     from .whatif import robustness

@@ -448,7 +448,7 @@ def _parse_csv(text: str, name: str) -> pd.DataFrame:
         records = list(csv.reader(io.StringIO(text), delimiter=sep, quotechar='"'))
     except csv.Error as exc:
         raise DataError(f"CSV tidak dapat dibaca: {exc}", f"CSV cannot be parsed: {exc}", file=name) from None
-    return pd.DataFrame(records, dtype=object).fillna("")
+    return _padded_frame(records)
 
 
 # ---------------------------------------------------------------------- XLSX
@@ -519,8 +519,14 @@ def _read_sheet(table: str, where: str, sheet: str, ws, max_rows: int) -> _RawTa
         _limit_rows(len(rows) - 1, max_rows, where)
     if not rows:
         raise DataError("lembar kosong", "sheet is empty", file=where)
-    grid = pd.DataFrame(rows, dtype=object)
+    grid = _padded_frame(rows)
     return _grid_to_raw(table, sheet, grid, np.asarray(numbers, dtype="int64"), max_rows, where=where)
+
+
+def _padded_frame(records: list[list[str]]) -> pd.DataFrame:
+    """Rows of unequal length as a frame of text cells, short rows padded with ""."""
+    width = max((len(r) for r in records), default=0)
+    return pd.DataFrame([list(r) + [""] * (width - len(r)) for r in records], dtype=object)
 
 
 def _cell_to_text(v: object) -> str:
@@ -574,19 +580,18 @@ def _to_text(s: pd.Series) -> pd.Series:
 def _build_dataset(raws: list[_RawTable], *, source: str, kind: str, encodings: dict[str, str],
                    notes: list[dict]) -> Dataset:
     tables: dict[str, pd.DataFrame] = {}
-    found = [_records_frame(notes)]
+    found = [_records_part(notes)]
     for raw in raws:
-        frame, problems = _type_table(raw)
+        frame, parts = _type_table(raw)
         tables[raw.table] = frame
-        found.append(problems)
-    problems = pd.concat([f for f in found if len(f)] or [found[0]], ignore_index=True)
+        found.extend(parts)
     return Dataset(
         **tables,
         source=source,
         kind=kind,
         files={raw.table: raw.file for raw in raws},
         encodings=encodings,
-        problems=sort_findings(_findings_dtypes(problems)),
+        problems=sort_findings(_findings_frame(found)),
     )
 
 
@@ -680,7 +685,7 @@ def _type_table(raw: _RawTable) -> tuple[pd.DataFrame, pd.DataFrame]:
 
     frame = pd.DataFrame(out, index=index)
     ids = _id_columns(table, frame)
-    problems = [_records_frame(notes)]
+    problems = [_records_part(notes)]
     bad_cells: dict[str, np.ndarray] = {}
     for name, p in unread.items():
         f = factored[name]
@@ -692,7 +697,8 @@ def _type_table(raw: _RawTable) -> tuple[pd.DataFrame, pd.DataFrame]:
             raw, name, mask, p.rule, severity, f.uniques.to_numpy(dtype=object)[which], p.expected,
             p.message_u[which], p.message_en_u[which], ids,
         ))
-    problems.append(_schema_findings(raw, frame, bad_cells, row_blank, ids))
+    if n:
+        problems.extend(_schema_findings(raw, frame, bad_cells, row_blank, ids))
     if row_blank.any():
         k = int(row_blank.sum())
         problems.append(_cell_findings(
@@ -700,8 +706,7 @@ def _type_table(raw: _RawTable) -> tuple[pd.DataFrame, pd.DataFrame]:
             np.full(k, "baris kosong di tengah data; hapus atau isi", dtype=object),
             np.full(k, "empty row between data rows; delete or fill it", dtype=object), ids,
         ))
-    found = [p for p in problems if len(p)]
-    return frame, (pd.concat(found, ignore_index=True) if found else empty_findings())
+    return frame, problems
 
 
 def _text_values(u: pd.Series) -> pd.Series:
@@ -723,6 +728,12 @@ def _type_column(col: Column, f: _Factored) -> tuple[object, _Unread | None]:
     u = f.uniques
     blank_u = u.eq("").to_numpy(dtype=bool)
     label = col.label
+    if blank_u.all():  # an absent or empty column: nothing to read
+        n = len(f)
+        if col.kind == "date":
+            return np.full(n, np.datetime64("NaT"), dtype="datetime64[ns]"), None
+        dtype = "Int64" if col.kind in ("int", "year", "level") else "string"
+        return pd.array([pd.NA] * n, dtype=dtype), None
     if col.kind == "text":
         return pd.array(_text_values(u).array.take(f.codes), dtype="string"), None
     if col.kind in ("int", "year", "level"):
@@ -848,7 +859,7 @@ def table_schema(table: str):
 
 
 def _schema_findings(raw: _RawTable, frame: pd.DataFrame, bad: dict[str, np.ndarray],
-                     row_blank: np.ndarray, ids: dict[str, pd.Series]) -> pd.DataFrame:
+                     row_blank: np.ndarray, ids: dict[str, pd.Series]) -> list[dict]:
     """Validate lazily with pandera; every failure case becomes a finding (nothing raised).
 
     Cells already reported as unreadable and fully empty rows are not reported twice.
@@ -857,7 +868,7 @@ def _schema_findings(raw: _RawTable, frame: pd.DataFrame, bad: dict[str, np.ndar
 
     try:
         table_schema(raw.table).validate(frame, lazy=True)
-        return empty_findings()
+        return []
     except pa.errors.SchemaErrors as exc:
         cases = exc.failure_cases
     cases = cases[cases["index"].notna()]
@@ -880,7 +891,7 @@ def _schema_findings(raw: _RawTable, frame: pd.DataFrame, bad: dict[str, np.ndar
         value = frame[column][mask].astype("string").fillna("").to_numpy(dtype=object)
         parts.append(_cell_findings(raw, column, mask, rule, "error", value, expected,
                                     np.full(k, msg, dtype=object), np.full(k, msg_en, dtype=object), ids))
-    return pd.concat(parts, ignore_index=True) if parts else empty_findings()
+    return parts
 
 
 # ---------------------------------------------------------------------- findings
@@ -893,30 +904,40 @@ def _id_columns(table: str, frame: pd.DataFrame) -> dict[str, pd.Series]:
 
 def _cell_findings(raw: _RawTable, column: str, mask: np.ndarray, rule: str, severity: str,
                    value: np.ndarray, expected: str, message: np.ndarray, message_en: np.ndarray,
-                   ids: dict[str, pd.Series]) -> pd.DataFrame:
-    """Findings for the rows in ``mask`` (value/message arrays hold one entry per such row)."""
+                   ids: dict[str, pd.Series]) -> dict[str, np.ndarray]:
+    """Findings (column → array) for the rows in ``mask``; value/message hold one entry per row."""
     k = int(mask.sum())
-    data = {
-        "table": raw.table, "file": raw.file, "row": raw.rows[mask], "column": column, "rule": rule,
-        "severity": severity, "value": value, "expected": expected, "message": message,
-        "message_en": message_en,
+
+    def const(v: str) -> np.ndarray:
+        return np.full(k, v, dtype=object)
+
+    part = {
+        "table": const(raw.table), "file": const(raw.file), "row": raw.rows[mask].astype(object),
+        "column": const(column), "rule": const(rule), "severity": const(severity),
+        "value": np.asarray(value, dtype=object), "expected": const(expected),
+        "message": np.asarray(message, dtype=object), "message_en": np.asarray(message_en, dtype=object),
     }
     for key in ("innovation_id", "opd_id"):
-        data[key] = ids[key][mask].to_numpy(dtype=object) if key in ids else ""
-    return _findings_dtypes(pd.DataFrame(data, columns=list(FINDING_COLUMNS), index=pd.RangeIndex(k)))
+        part[key] = ids[key][mask].to_numpy(dtype=object, na_value="") if key in ids else const("")
+    return part
 
 
-def _records_frame(records: list[dict]) -> pd.DataFrame:
-    return _findings_dtypes(pd.DataFrame(records, columns=list(FINDING_COLUMNS)))
+def _records_part(records: list[dict]) -> dict[str, np.ndarray]:
+    return {c: np.asarray([r.get(c) for r in records], dtype=object) for c in FINDING_COLUMNS}
 
 
-def _findings_dtypes(df: pd.DataFrame) -> pd.DataFrame:
-    """The dtypes of :func:`findings.findings_frame` without going through dict records."""
-    out = {"row": pd.array(pd.to_numeric(df["row"], errors="coerce"), dtype="Int64")}
+def _findings_frame(parts: list[dict[str, np.ndarray]]) -> pd.DataFrame:
+    """One findings table, with the dtypes of :func:`findings.findings_frame`, from column parts."""
+    parts = [p for p in parts if len(p["table"])]
+    if not parts:
+        return empty_findings()
+    cols = {c: np.concatenate([p[c] for p in parts]) for c in FINDING_COLUMNS}
+    out = {"row": pd.array(pd.to_numeric(pd.Series(cols["row"], dtype=object), errors="coerce"),
+                           dtype="Int64")}
     for c in FINDING_COLUMNS:
         if c != "row":
-            out[c] = df[c].astype("string").fillna("")
-    return pd.DataFrame(out, columns=list(FINDING_COLUMNS), index=pd.RangeIndex(len(df)))
+            out[c] = pd.Series(cols[c], dtype=object).astype("string").fillna("")
+    return pd.DataFrame(out, columns=list(FINDING_COLUMNS))
 
 
 # ---------------------------------------------------------------------- writing helpers

@@ -174,14 +174,15 @@ def _k(n: int) -> str:
     return "tidak satu pun" if n == 0 else ("satu" if n == 1 else fmt.integer(n))
 
 
-def _listing(items: Sequence[str]) -> str:
-    """``A``; ``A dan B``; ``A, B, dan C``."""
+def _listing(items: Sequence[str], sep: str = ",") -> str:
+    """``A``; ``A dan B``; ``A, B, dan C`` (``sep=";"`` for items that hold commas themselves,
+    such as OPD names: ``A; B; dan C``)."""
     items = [s for s in items if s]
     if len(items) <= 1:
         return "".join(items)
     if len(items) == 2:
         return f"{items[0]} dan {items[1]}"
-    return ", ".join(items[:-1]) + f", dan {items[-1]}"
+    return f"{sep} ".join(items[:-1]) + f"{sep} dan {items[-1]}"
 
 
 def _cap(s: str) -> str:
@@ -263,9 +264,9 @@ def sentence_change(result, previous) -> str:
     cur, old = round(float(result.iid), 2), round(float(previous.iid), 2)
     d = round(cur - old, 2)
     if d > 0:
-        iid = f"IID naik {fmt.num(d)} poin dari {fmt.num(old)}"
+        iid = f"IID naik {fmt.num(d)} poin dari {fmt.num(old)} menjadi {fmt.num(cur)}"
     elif d < 0:
-        iid = f"IID turun {fmt.num(abs(d))} poin dari {fmt.num(old)}"
+        iid = f"IID turun {fmt.num(abs(d))} poin dari {fmt.num(old)} menjadi {fmt.num(cur)}"
     else:
         iid = f"IID tetap {fmt.num(cur)}"
     a, b = str(previous.predicate), str(result.predicate)
@@ -376,8 +377,8 @@ def sentence_distance(result) -> str:
 
 
 def sentence_participation(n_submitted, n_eligible, n_scored, n_opd=None, n_opd_participating=None,
-                           year: int | None = None) -> str:
-    """Entries, eligible, scored; then participating OPD of the active ones."""
+                           year: int | None = None, n_in_window=None) -> str:
+    """Entries (in the time window), eligible, scored; then participating OPD of the active ones."""
     if _missing(n_submitted):
         return ""
     edition = f" untuk edisi {int(year)}" if year is not None else ""
@@ -387,11 +388,14 @@ def sentence_participation(n_submitted, n_eligible, n_scored, n_opd=None, n_opd_
     else:
         first = f"OPD menginput {_n(n_sub, 'inovasi')}{edition}"
         parts = []
+        if not _missing(n_in_window):
+            parts.append(f"{_k(n_in_window)} di antaranya diterapkan dalam periode penilaian")
         if not _missing(n_eligible):
-            parts.append(f"{_k(n_eligible)} di antaranya memenuhi syarat")
+            parts.append(f"{_k(n_eligible)} memenuhi syarat" if parts
+                         else f"{_k(n_eligible)} di antaranya memenuhi syarat")
         if not _missing(n_scored) and int(n_scored) > 0:
             parts.append(f"{_k(n_scored)} dinilai dalam indeks")
-        first += ("; " + " dan ".join(parts) if parts else "") + "."
+        first += ("; " + _listing(parts) if parts else "") + "."
     second = ""
     if not _missing(n_opd, n_opd_participating) and int(n_opd) > 0:
         n, p = int(n_opd), int(n_opd_participating)
@@ -546,13 +550,13 @@ def sentence_spd_gaps(result, k: int = 5) -> str:
     if total_lost <= 1e-9:
         return "Semua indikator SPD sudah memperoleh poin penuh."
     worth = total_lost / float(result.max_total) * 100.0
-    gaps = spd.assign(_lost=lost.to_numpy(), _id=spd["indicator_id"].astype("string"))
-    gaps = gaps[gaps["_lost"] > 1e-9].sort_values(["_lost", "_id"], ascending=[False, True],
-                                                   kind="mergesort")
+    gaps = spd.assign(lost=lost.to_numpy(), ind=spd["indicator_id"].astype("string"))
+    gaps = gaps[gaps["lost"] > 1e-9].sort_values(["lost", "ind"], ascending=[False, True],
+                                                  kind="mergesort")
     items = []
     for r in gaps.head(int(k)).itertuples():
         why = _gap_reason(_text(r.reason), int(r.level))
-        items.append(f"{_indicator_title(m, r._id)} ({_trim(r.points)} dari {_trim(r.max_points)} "
+        items.append(f"{_indicator_title(m, r.ind)} ({_trim(r.points)} dari {_trim(r.max_points)} "
                      f"poin; {md_text(why)})")
     more = len(gaps) - len(items)
     tail = f", dan {_n(more, 'indikator')} lainnya" if more > 0 else ""
@@ -790,9 +794,9 @@ def coaching_markdown(map_df: pd.DataFrame, groups_df: pd.DataFrame, max_names: 
         rest = count - len(shown)
         who = ""
         if shown and count <= max_names:
-            who = f" OPD: {_listing(shown)}."
+            who = f" OPD: {_listing(shown, ';')}."
         elif shown:
-            who = f" Antara lain: {', '.join(shown)}, dan {_n(rest, 'OPD')} lainnya."
+            who = f" Antara lain: {'; '.join(shown)}; dan {_n(rest, 'OPD')} lainnya."
         share = f" ({_pct(count / total)} dari OPD aktif)" if total else ""
         items.append(f"**{label}** — {_n(count, 'OPD')}{share}. Aturan: {md_text(g.rule)} "
                      f"Tindakan yang disarankan: {md_text(g.action)}{who}")
@@ -901,7 +905,7 @@ def path_markdown(path: dict | None, result, max_steps: int = MAX_STEPS) -> str:
     lines = []
     for i, d in enumerate(actions[:max_steps], start=1):
         g = fmt.num(d.get("gain"))
-        lines.append(f"{i}. {_step_text(d, m)}" + (f" (+{g} poin IID)" if g else ""))
+        lines.append(f"{i}. {_step_text(d, m)}" + (f"; +{g} poin IID" if g else "") + ".")
     more = len(actions) - len(lines)
     if more > 0:
         lines.append(f"\n… dan {_n(more, 'tindakan')} lainnya dengan kenaikan lebih kecil.")
@@ -937,7 +941,8 @@ def _step_text(d: dict, methodology: Methodology) -> str:
     act = _ACTION_TEXT.get(_text(d.get("action")), "perbaiki jawaban")
     lvl = d.get("from_level")
     if d.get("action") == "raise_level" and not _missing(lvl):
-        act += f" (kini tingkat {int(lvl)})"
+        act = (f"naikkan capaian dari tingkat {int(lvl)} ke tingkat 3 dengan bukti valid" if int(lvl)
+               else "capai tingkat 3 dengan bukti valid (kini belum diklaim)")
     return f"{_cap(where)}: {act}"
 
 
@@ -961,9 +966,8 @@ def sentence_robustness(rob: Any, result) -> str:
         accept = (_get(rob, "settings", default={}) or {}).get("accept_prob", {})
         p_pending = accept.get("pending") if isinstance(accept, dict) else None
         if not _missing(p_pending):
-            out.append(f"Bukti yang menunggu verifikasi dianggap diterima dengan peluang "
-                       f"{_pct(p_pending)}; bukti yang tidak ada atau tidak valid dengan peluang "
-                       f"{_pct((accept.get('missing') or 0.0))}.")
+            out.append(f"Setiap bukti yang menunggu verifikasi dianggap diterima dengan peluang "
+                       f"{_pct(p_pending)}.")
     probs = _get(rob, "predicate_probabilities")
     if isinstance(probs, pd.Series):
         probs = probs.to_dict()
@@ -974,9 +978,11 @@ def sentence_robustness(rob: Any, result) -> str:
         if len(clean) == 1:
             out.append(f"Predikat {order[0]} muncul di semua simulasi.")
         elif clean:
-            out.append("Peluang tiap predikat: " + "; ".join(f"{p} {_pct(clean[p])}" for p in order)
-                       + ".")
-            out.append(f"Peluang tetap pada predikat {cur}: {_pct(clean.get(cur, 0.0)) or '0,0%'}.")
+            out.append("Peluang tiap predikat: " + "; ".join(
+                f"{p} {_pct(clean[p])}" + (" (predikat saat ini)" if p == cur else "")
+                for p in order) + ".")
+            if cur not in clean:
+                out.append(f"Predikat saat ini, {cur}, tidak muncul dalam simulasi.")
     src = _source_text(rob, result)
     if src:
         out.append(src)
@@ -1091,7 +1097,9 @@ def assumption_items(methodology: Methodology) -> tuple[list[str], list[str]]:
             items.append(f"Rentang IID predikat {md_text(pred)}: {rng} (diasumsikan; {ref(b['source'])})")
         else:
             label = _number_label(num.key, num.note)
-            note = f" — {md_text(num.note)}" if num.note and num.key in NUMBER_LABELS else ""
+            raw_note = num.note.strip().rstrip(".") if num.note else ""
+            note = (f" — {md_text(raw_note)}" if raw_note and num.key in NUMBER_LABELS
+                    and not num.key.endswith("evidence_rule") else "")
             items.append(f"{label}: {_value_text(num.key, num.value)}{note} (diasumsikan; "
                          f"{ref(num.source)})")
     return items, [md_text(s) for s in sources]
@@ -1139,12 +1147,13 @@ def data_source_items(dataset, review=None) -> list[str]:
         items.append("Edisi dalam data: " + _listing([str(y) for y in years]))
     if review is not None:
         c = review.counts()
+        found = _listing([_n(c[k], w) for k, w in (("n_error", "galat"), ("n_warning", "peringatan"),
+                                                   ("n_info", "catatan")) if c.get(k)])
         items.append(
-            f"Edisi {int(review.year)}: {fmt.integer(c['n_submitted'])} baris inovasi, "
-            f"{fmt.integer(len(review.answers))} jawaban indikator SID, "
-            f"{fmt.integer(len(review.region_answers))} jawaban indikator SPD; temuan telaah meja "
-            f"{fmt.integer(c['n_error'])} galat, {fmt.integer(c['n_warning'])} peringatan, "
-            f"{fmt.integer(c['n_info'])} catatan")
+            f"Edisi {int(review.year)}: {_n(c['n_submitted'], 'baris inovasi')}, "
+            f"{_n(len(review.answers), 'jawaban indikator SID')}, "
+            f"{_n(len(review.region_answers), 'jawaban indikator SPD')}; temuan telaah meja: "
+            + (found or "tidak ada"))
     return items
 
 
@@ -1216,7 +1225,7 @@ def _section_ringkasan(a) -> str:
     tdd = sentence_tdd(r, c["n_submitted"])
     blocks = [first, tdd, sentence_no_innovations(r), sentence_distance(r)]
     part = sentence_participation(c["n_submitted"], c["n_eligible"], r.n, ps["n_opd"],
-                                  ps["n_opd_participating"], a.year)
+                                  ps["n_opd_participating"], a.year, c["n_in_window"])
     change = ""
     if prev is not None and getattr(prev, "review", None) is not None:
         pps = participation.participation_summary(prev.review, prev)
@@ -1265,46 +1274,30 @@ def _section_pembinaan(a) -> str:
     return coaching_markdown(cmap, groups)
 
 
-def _opd_gains(a) -> dict[str, float] | None:
+def _opd_gains(gaps_df: pd.DataFrame | None) -> dict[str, float] | None:
     """OPD → IID points its open documents are worth (``whatif.gaps_by_opd``), when available."""
     w = _whatif()
-    if w is None or not hasattr(w, "gaps_by_opd"):
+    if w is None or gaps_df is None:
         return None
-    df = w.gaps_by_opd(_gaps(a))
+    df = w.gaps_by_opd(gaps_df)
     if "gain_documents" not in df.columns:
         return None
     return {str(i): float(g) for i, g in zip(df["opd_id"], df["gain_documents"], strict=True)
             if not _missing(i) and not _missing(g)}
 
 
-def _gaps(a) -> pd.DataFrame:
-    key = id(a.result)
-    if _GAPS_CACHE.get("key") != key:
-        _GAPS_CACHE.clear()
-        _GAPS_CACHE.update(key=key, value=_whatif().gaps(a.result))
-    return _GAPS_CACHE["value"]
-
-
-_GAPS_CACHE: dict[str, Any] = {}
-
-
-def _path(a) -> dict | None:
-    w = _whatif()
-    if w is None or not hasattr(w, "path_to_next") or a.result.next_predicate is None:
-        return None
-    return w.path_to_next(a.result, _gaps(a))
-
-
 def _section_rencana(a) -> str:
     r = a.result
     todo = todo_by_opd(a.review)
-    blocks = [sentence_deadline(r.methodology), action_plan_markdown(todo, _opd_gains(a)),
+    w = _whatif()
+    gaps_df = w.gaps(r) if w is not None else None
+    blocks = [sentence_deadline(r.methodology), action_plan_markdown(todo, _opd_gains(gaps_df)),
               sentence_not_continued(a.review)]
     if r.next_predicate is None:
         blocks.append(f"Predikat tertinggi sudah tercapai; rencana aksi diarahkan untuk "
                       f"mempertahankan predikat {r.predicate}.")
-    else:
-        blocks.append(path_markdown(_path(a), r))
+    elif w is not None:
+        blocks.append(path_markdown(w.path_to_next(r, gaps_df), r))
     return _paragraphs(*blocks)
 
 

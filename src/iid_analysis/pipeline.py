@@ -25,6 +25,7 @@ PAGE_TITLES: dict[str, str] = {
     "03_iga_report": "Laporan Nominasi IGA",
 }
 KERNEL = "python3"
+CACHE_FILE = ".analysis.pickle"  # shared by the notebooks of one edition's run, removed afterwards
 
 
 class ReportError(Exception):
@@ -135,6 +136,7 @@ def run_edition(data: Path, year: int, out: Path, *, timeout: int = 600, seed: i
 
     from .analysis import analyse, write_artifacts
 
+    data = Path(data)
     start = time.perf_counter()
     out.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".tmp-{year}-", dir=out))
@@ -147,7 +149,7 @@ def run_edition(data: Path, year: int, out: Path, *, timeout: int = 600, seed: i
                 pm.execute_notebook(
                     str(nb_dir / name), str(target),
                     parameters={"year": year, "data": str(data.resolve()), "output_dir": str(work),
-                                "seed": seed},
+                                "seed": seed, "cache": str(work / CACHE_FILE)},
                     kernel_name=KERNEL, cwd=str(nb_dir), progress_bar=False, log_output=False,
                     execution_timeout=timeout, request_save_on_cell_execute=False,
                 )
@@ -161,7 +163,8 @@ def run_edition(data: Path, year: int, out: Path, *, timeout: int = 600, seed: i
                 msg = f"edisi {year}: {name} gagal ({type(exc).__name__}: {exc}); disimpan di {kept}"
                 return EditionOutcome(year, False, time.perf_counter() - start, msg, name)
         _say(f"  [{year}] menulis results.json, review.xlsx dan HTML …")
-        analysis = analyse(data, year, seed=seed)
+        analysis = analyse(data.resolve(), year, seed=seed, cache=work / CACHE_FILE)
+        (work / CACHE_FILE).unlink(missing_ok=True)
         write_artifacts(analysis, work)
         for name in NOTEBOOKS:
             stem = Path(name).stem

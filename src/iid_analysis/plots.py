@@ -7,11 +7,11 @@ the style is applied through ``plt.rc_context``.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 from pathlib import Path
 
 import matplotlib
-
 import matplotlib.dates
 import matplotlib.pyplot as plt
 import numpy as np
@@ -69,15 +69,23 @@ def _empty(title: str, message: str = "Tidak ada data untuk digambar."):
     return _finish(fig)
 
 
-def save(fig, out_dir: str | Path | None, name: str) -> Path | None:
-    """Write ``fig`` as ``<out_dir>/figures/<name>.png`` (no timestamp metadata). None → nothing."""
-    if not out_dir:
-        return None
-    path = Path(out_dir) / "figures" / f"{name}.png"
-    path.parent.mkdir(parents=True, exist_ok=True)
+def png_bytes(fig) -> bytes:
+    """The figure as PNG bytes, rendered once, with no timestamp or software metadata."""
+    buf = io.BytesIO()
     with plt.rc_context(STYLE):
-        fig.savefig(path, format="png", metadata={"Software": None})
-    return path
+        fig.savefig(buf, format="png", metadata={"Software": None})
+    return buf.getvalue()
+
+
+def save(fig, out_dir: str | Path | None, name: str) -> bytes:
+    """Render ``fig`` to PNG once; also write it as ``<out_dir>/figures/<name>.png`` when
+    ``out_dir`` is given. Returns the PNG bytes (for display)."""
+    data = png_bytes(fig)
+    if out_dir:
+        path = Path(out_dir) / "figures" / f"{name}.png"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    return data
 
 
 def hbar(df: pd.DataFrame, label: str, value: str, title: str, xlabel: str,

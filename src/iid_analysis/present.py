@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 
 import pandas as pd
-from IPython.display import HTML, Markdown
+from IPython.display import HTML, Image, Markdown
 
 from . import fmt
 from .textsafe import html_text
@@ -90,3 +90,8 @@ def key_figures(pairs: Iterable[tuple[str, str]]) -> HTML:
         for k, v in pairs
     )
     return HTML(f"<div>{boxes}</div>")
+
+
+def image(png: bytes) -> Image:
+    """A rendered PNG figure."""
+    return Image(data=png, format="png")

@@ -562,7 +562,6 @@ def _opd_frame(regions: int) -> pd.DataFrame:
                 "region": r,
                 "opd_id": u.opd_id if r == 0 else f"{u.opd_id}_R{r + 1}",
                 "name": u.name if r == 0 else f"{u.name} (Daerah {r + 1})",
-                "short": u.opd_id,
                 "kind": u.kind, "domain": u.domain, "weight": u.weight, "affairs": u.affairs,
                 "active_from": u.active_from, "active_to": u.active_to,
             })

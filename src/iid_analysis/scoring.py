@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -400,7 +401,7 @@ def score(review, methodology: Methodology | None = None) -> IndexResult:
     log: list[dict] = []
     log.append({
         "step": "frame", "data_year": year, "methodology_year": int(meth.year),
-        "variant": meth.variant, "path": meth.path,
+        "variant": meth.variant, "file": Path(meth.path).name if meth.path else "",
         "like_for_like": bool(meth.year != year or meth.variant),
         "n_spd_indicators": len(meth.indicators_of("SPD")),
         "n_sid_indicators": len(meth.indicators_of("SID")),

@@ -25,8 +25,13 @@ def html_text(value: object) -> str:
 
 
 def md_text(value: object) -> str:
-    """Escape for Markdown rendered to HTML: HTML-escape, then backslash Markdown's specials."""
-    s = html_text(value)
+    """Escape for Markdown rendered to HTML: HTML-escape, then backslash Markdown's specials.
+
+    Quotes are left as they are: they are harmless in Markdown text, and the entity ``&#x27;``
+    would have its ``#`` backslashed and then show literally."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    s = html.escape(str(value), quote=False)
     s = s.replace("\r", " ").replace("\n", " ")
     return _MD_SPECIAL.sub(r"\\\1", s)
 

@@ -839,7 +839,6 @@ def _decide(inv: pd.DataFrame, events: pd.DataFrame, in_window, counted, reentry
 
     e = events.loc[(events["_i"] >= 0).to_numpy(bool)]
     e = e.sort_values(["_i", "_prio", "row"], kind="mergesort", na_position="first")
-    sev_counts = pd.crosstab(e["_i"], e["severity"]) if len(e) else pd.DataFrame()
 
     def per_kind(kind: str, column: str) -> pd.Series:
         """Texts of one kind joined with "; " per innovation (events are sorted by ``_i``)."""
@@ -881,9 +880,9 @@ def _decide(inv: pd.DataFrame, events: pd.DataFrame, in_window, counted, reentry
     out["decision"] = pd.array(decision, dtype="string")
     out["reasons"] = pd.array(reasons, dtype="string")
     out["todo"] = pd.array(todo, dtype="string")
-    for c, s in (("n_errors", "error"), ("n_warnings", "warning")):
-        col = sev_counts[s] if s in getattr(sev_counts, "columns", ()) else pd.Series(dtype="int64")
-        out[c] = col.reindex(range(n)).fillna(0).astype("int64").to_numpy()
+    ei, sev = e["_i"].to_numpy("int64"), e["severity"].to_numpy(object)
+    for c, level in (("n_errors", "error"), ("n_warnings", "warning")):
+        out[c] = np.bincount(ei[sev == level], minlength=n).astype("int64")[:n]
     return out.reset_index(drop=True)
 
 

@@ -27,8 +27,8 @@ def _out(output_dir: str | Path | None) -> str | None:
 
 
 def _saved(fig, output_dir, name):
-    plots.save(fig, _out(output_dir), name)
-    return fig
+    """Render once: saved as PNG when an output folder is given, shown as that same PNG."""
+    return present.image(plots.save(fig, _out(output_dir), name))
 
 
 def _label(series: pd.Series, labels: dict[str, str]) -> pd.Series:
@@ -294,6 +294,19 @@ def opd_scores_table(a):
                          caption="Sumbangan OPD")
 
 
+def _value_text(v) -> str:
+    """A number the Indonesian way, or the text as it is (for mixed columns)."""
+    if isinstance(v, bool) or not isinstance(v, (int, float)):
+        return "" if fmt.is_missing(v) else str(v)
+    return fmt.integer(v) if float(v).is_integer() and abs(v) >= 1000 else fmt.num(v)
+
+
+def _change_text(v) -> str:
+    if isinstance(v, bool) or not isinstance(v, (int, float)):
+        return "" if fmt.is_missing(v) else str(v)
+    return fmt.points(v)
+
+
 def _opd_names(a) -> dict:
     o = a.dataset.opd
     return dict(zip(o["opd_id"].astype(str), o["name"].astype(str), strict=False))
@@ -352,3 +365,132 @@ def assumptions_table(a):
     return present.table(t, {"key": ("Angka", "text"), "value": ("Nilai", "text"), "note": ("Catatan", "text"),
                              "source": ("Sumber", "text")},
                          caption=f"Angka berstatus asumsi dalam metodologi {a.methodology.year}")
+
+
+# ---------------------------------------------------------------------- 02: what lifts the index
+def gaps_table(a, k: int = 15):
+    from . import whatif
+
+    g = whatif.best_per_answer(whatif.gaps(a.result), whatif.ACTIONS).head(k)
+    g = g.assign(owner=g["innovation_name"].fillna(whatif.SPD_OWNER))
+    return present.table(g, {"owner": ("Inovasi", "text"), "opd_name": ("OPD", "text"),
+                             "indicator_id": ("Kode", "text"), "name": ("Indikator", "text"),
+                             "action_label": ("Tindakan", "text"), "gain": ("Tambahan IID", "num"),
+                             "effort_note": ("Upaya", "text")},
+                         caption=f"{k} celah dengan tambahan IID terbesar (satu tindakan per jawaban)")
+
+
+def gaps_by_opd_table(a):
+    from . import whatif
+
+    g = whatif.gaps_by_opd(whatif.gaps(a.result))
+    return present.table(g, {"opd_name": ("OPD", "text"), "n_answers": ("Jawaban belum penuh", "int"),
+                             "n_pending": ("Bukti menunggu", "int"), "n_fix": ("Bukti perlu dilengkapi", "int"),
+                             "gain_documents": ("Tambahan IID dari dokumen", "num"),
+                             "gain_max": ("Tambahan IID maksimum", "num")},
+                         caption="Celah per OPD", max_rows=25)
+
+
+def path_text(a):
+    from . import whatif
+
+    p = whatif.path_to_next(a.result)
+    return present.markdown(md_text(p["sentence"]) + ("\n\n_" + md_text(p["method_note"]) + "_"
+                                                      if p.get("method_note") else ""))
+
+
+def path_table(a):
+    from . import whatif
+
+    p = whatif.path_to_next(a.result)
+    acts = pd.DataFrame(p["actions"])
+    if acts.empty:
+        return present.markdown("Tidak ada tindakan yang perlu dicantumkan.")
+    acts = acts.assign(owner=acts["innovation_name"].fillna(whatif.SPD_OWNER))
+    return present.table(acts, {"owner": ("Inovasi", "text"), "opd_name": ("OPD", "text"),
+                                "indicator_id": ("Kode", "text"), "action_label": ("Tindakan", "text"),
+                                "gain": ("Tambahan IID", "num")},
+                         caption=f"Langkah menuju {p.get('target_predicate') or 'predikat berikutnya'}")
+
+
+def whatif_pending_accepted(a):
+    """What if every pending document were accepted? Before and after, side by side."""
+    from . import whatif
+    from .scoring import score
+
+    pend = a.result.points[(a.result.points["evidence_status"] == "pending")
+                           & (a.result.points["level"] > 0)]
+    changes = pend[["innovation_id", "indicator_id"]].assign(evidence_status="valid")
+    after = score(whatif.apply_changes(a.review, changes), methodology=a.result.methodology)
+    c = whatif.compare(a.result, after)
+    c = c.assign(before=c["before"].map(_value_text), after=c["after"].map(_value_text),
+                 change=c["change"].map(_change_text))
+    return present.table(c, {"label": ("Ukuran", "text"), "before": ("Sekarang", "text"),
+                             "after": ("Jika bukti menunggu diterima", "text"), "change": ("Perubahan", "text"),
+                             "why": ("Mengapa", "text")},
+                         caption=f"Skenario: {fmt.integer(len(changes))} bukti yang menunggu verifikasi diterima")
+
+
+def robustness_text(a):
+    r = a.robustness
+    return present.sentences([r.interval_sentence, r.sentence])
+
+
+def robustness_check(a) -> str:
+    r = a.robustness
+    probs = ", ".join(f"{k} {v:.2f}" for k, v in r.predicate_probabilities.items() if v > 0)
+    return f"Monte Carlo {a.year} ({r.draws} tarikan, benih {r.seed}): median {r.median:.1f}; {probs}"
+
+
+def robustness_figure(a, output_dir=None):
+    r = a.robustness
+    m = a.result.methodology
+    edges = [(b.low, f"{b.predicate} ≥ {fmt.num(b.low)}") for b in m.bands if 0 < b.low < 100]
+    fig = plots.histogram(r.iids, f"Sebaran IID {a.year} dalam {fmt.integer(r.draws)} simulasi", "IID",
+                          edges=edges, marker=(a.result.iid, f"IID {fmt.num(a.result.iid)}"))
+    return _saved(fig, output_dir, "ketahanan")
+
+
+def probabilities_figure(a, output_dir=None):
+    r = a.robustness
+    labels = list(r.predicate_probabilities)
+    fig = plots.shares(labels, [r.predicate_probabilities[k] for k in labels],
+                       f"Peluang predikat edisi {a.year}", [plots.PREDICATE_COLOURS[k] for k in labels])
+    return _saved(fig, output_dir, "peluang_predikat")
+
+
+def sources_table(a):
+    return present.table(a.robustness.sources, {"label": ("Sumber ketidakpastian", "text"),
+                                                "p_differs": ("Peluang predikat berubah", "pct"),
+                                                "p05": ("IID persentil 5", "num"), "p95": ("IID persentil 95", "num")},
+                         caption="Satu sumber pada satu waktu")
+
+
+def loo_table(a, by: str = "opd"):
+    from . import whatif
+
+    t = whatif.leave_one_out(a.result, by=by).head(12)
+    return present.table(t, {"name": ("OPD" if by == "opd" else "Inovasi", "text"),
+                             "n_removed": ("Inovasi dinilai", "int"), "iid_without": ("IID tanpa", "num"),
+                             "delta": ("Perubahan IID", "points"), "predicate_without": ("Predikat tanpa", "text")},
+                         caption="Siapa yang menopang kota: IID bila satu OPD tidak ikut")
+
+
+# ---------------------------------------------------------------------- 03: the IGA report
+def sections(a) -> dict:
+    """The narrative sections of the report, by key (see :func:`narrative.report_sections`)."""
+    from . import narrative
+
+    return {s.key: s for s in narrative.report_sections(a)}
+
+
+def section(secs: dict, key: str):
+    """One narrative section's Markdown (its heading is in the notebook)."""
+    s = secs.get(key)
+    return present.markdown(s.markdown if s is not None and s.markdown else "_Tidak ada catatan._")
+
+
+def report_check(a, secs: dict) -> str:
+    """One line of rounded key figures for the report (checked by nbval)."""
+    return (f"Laporan IGA {a.year}: IID {a.result.iid:.2f}, {a.result.predicate}; "
+            f"{len(secs)} bagian: {', '.join(secs)}")

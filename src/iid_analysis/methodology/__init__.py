@@ -98,7 +98,7 @@ class Alternative:
 
     id: str
     label: str
-    replaces: str  # "sid_weights" | "spd_weights" | "count_score_per_innovation"
+    replaces: str  # "sid_weights" | "spd_weights" | "count_score" ({per_innovation, cap})
     status: str
     source: str
     value: Any  # a float, or a mapping indicator id → weight
@@ -250,9 +250,11 @@ class Methodology:
         new = dataclasses.replace(self, indicators=inds, variant=_join(self.variant, variant))
         return dataclasses.replace(new, max_total=new.computed_max_total)
 
-    def with_count_score(self, per_innovation: float, variant: str) -> Methodology:
+    def with_count_score(self, per_innovation: float, variant: str, cap: int | None = None) -> Methodology:
         new = dataclasses.replace(
-            self, count_score_per_innovation=float(per_innovation), variant=_join(self.variant, variant)
+            self, count_score_per_innovation=float(per_innovation),
+            count_score_cap=int(self.count_score_cap if cap is None else cap),
+            variant=_join(self.variant, variant),
         )
         return dataclasses.replace(new, max_total=new.computed_max_total)
 
@@ -262,6 +264,8 @@ class Methodology:
             raise KeyError(alternative_id)
         if alt.replaces in ("sid_weights", "spd_weights"):
             return self.with_weights(dict(alt.value), alt.id)
+        if alt.replaces == "count_score":
+            return self.with_count_score(float(alt.value["per_innovation"]), alt.id, int(alt.value["cap"]))
         if alt.replaces == "count_score_per_innovation":
             return self.with_count_score(float(alt.value), alt.id)
         raise MethodologyError(f"alternatif tidak dikenal / unknown alternative kind: {alt.replaces}")
