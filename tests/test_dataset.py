@@ -106,6 +106,12 @@ def test_semicolon_with_commas_inside_values(tmp_path):
     assert ds.innovations["name"].tolist() == ["Sehat, Cepat, Tepat"]
 
 
+def test_excel_sep_line(tmp_path):
+    ds = load_dataset(write_folder(tmp_path, opd="sep=;\r\n" + OPD.replace(",", ";")))
+    assert ds.opd["opd_id"].tolist() == ["DINKES", "BAPPEDA"]
+    assert ds.opd["_row"].tolist() == [2, 3]
+
+
 def test_bom_is_accepted_and_recorded(tmp_path):
     folder = write_folder(tmp_path, opd=b"\xef\xbb\xbf" + OPD.encode("utf-8"))
     ds = load_dataset(folder)
@@ -513,6 +519,28 @@ def test_xlsx_trailing_empty_rows_and_leading_header_gap(tmp_path):
     assert ds.opd["opd_id"].tolist() == ["DINKES"]
 
 
+def test_xlsx_wrong_dimension_tag_does_not_cut_rows(tmp_path):
+    import re
+    import zipfile
+
+    sheets = _xlsx_sheets()
+    sheets["OPD"] = [["Kode OPD", "Nama OPD", "Catatan"], ["A", "Dinas A", "x"], ["B", "Dinas B", None],
+                     ["C", "Dinas C", "z"]]
+    good = _workbook(tmp_path / "good.xlsx", sheets)
+    bad = tmp_path / "bad.xlsx"
+    with zipfile.ZipFile(good) as zin, zipfile.ZipFile(bad, "w") as zout:
+        sheet_file = "xl/worksheets/sheet2.xml"  # "OPD" is the second sheet (after Petunjuk)
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == sheet_file:
+                data, n = re.subn(rb'<dimension ref="[^"]+"', b'<dimension ref="A1:B2"', data)
+                assert n == 1
+            zout.writestr(item, data)
+    ds = load_dataset(bad)
+    assert ds.opd["opd_id"].tolist() == ["A", "B", "C"]
+    assert ds.opd["Catatan"].tolist()[::2] == ["x", "z"]
+
+
 def test_xlsx_missing_sheet_and_broken_file(tmp_path):
     sheets = _xlsx_sheets()
     del sheets["Indikator Daerah"]
@@ -576,6 +604,12 @@ def test_csv_and_xlsx_writers_round_trip_identically(tmp_path):
     assert not any(isinstance(v, str) and v.startswith("=") for v in values)
     assert [c.value for c in wb["Inovasi"][1]][:2] == ["ID Inovasi", "Tahun Edisi"]
     assert isinstance(wb["Inovasi"]["J2"].value, dt.datetime)  # implementation_date: a real date
+
+
+def test_xlsx_writer_drops_control_characters_it_cannot_hold(tmp_path):
+    ds = dataset_from_frames({"opd": pd.DataFrame({"opd_id": ["A"], "name": ["Dinas\x01 A\x1f"]})})
+    ds.to_xlsx(tmp_path / "x.xlsx")
+    assert load_dataset(tmp_path / "x.xlsx").opd["name"].tolist() == ["Dinas A"]
 
 
 def test_dataset_from_frames_rows_and_types():
@@ -649,3 +683,22 @@ def test_large_numbers_of_rows_are_vectorised_not_lost():
     ds = dataset_from_frames({"innovation_indicators": frame})
     assert len(ds.innovation_indicators) == n
     assert int((frame["level"] == "x").sum()) == len(problems_of(ds, "type"))
+
+
+SAMPLE = Path(__file__).resolve().parents[1] / "data" / "sample"
+
+
+@pytest.mark.skipif(not (SAMPLE / "innovations.csv").exists(), reason="bundled sample not written yet")
+def test_bundled_sample_csv_and_workbook_give_identical_tables(tmp_path):
+    from_csv = load_dataset(SAMPLE)
+    from_csv.to_xlsx(tmp_path / "sample.xlsx")
+    from_xlsx = load_dataset(tmp_path / "sample.xlsx")
+    for t in schema.TABLES:
+        pd.testing.assert_frame_equal(from_csv.table(t), from_xlsx.table(t), obj=t)
+    cols = [c for c in FINDING_COLUMNS if c != "file"]
+    pd.testing.assert_frame_equal(from_csv.problems[cols], from_xlsx.problems[cols])
+    # writing the CSV folder back and reading it again changes nothing
+    from_csv.to_csv_folder(tmp_path / "again")
+    again = load_dataset(tmp_path / "again")
+    for t in schema.TABLES:
+        pd.testing.assert_frame_equal(from_csv.table(t), again.table(t), obj=t)

@@ -522,6 +522,23 @@ def test_missing_affairs(rv21, city):
     assert P.missing_affairs(city[0][2019]) == list(P.MAIN_AFFAIRS)
 
 
+def test_missing_affairs_accepts_official_long_names_and_punctuation():
+    t = city_tables(with_2020=False)
+    t["innovations"] = t["innovations"].assign(affair=[
+        "Pengendalian Penduduk dan Keluarga Berencana", "Koperasi, Usaha Kecil dan Menengah",
+        "PERHUBUNGAN.", "Komunikasi & Informatika", "Kesehatan dan Gizi", "", "Sosial", "sosial"])
+    rv = build(t, 2021)
+    miss = P.missing_affairs(rv)
+    for found in ("Pengendalian Penduduk dan KB", "Koperasi dan UKM", "Perhubungan",
+                  "Komunikasi dan Informatika", "Sosial"):
+        assert found not in miss
+    assert "Kesehatan" in miss  # "Kesehatan dan Gizi" is another name, not an alias
+    assert len(miss) == len(P.MAIN_AFFAIRS) - 5
+    assert P.missing_affairs(rv, ["Koperasi dan UKM"], aliases={}) == ["Koperasi dan UKM"]
+    a = P.composition(rv)["affair"]
+    assert a.loc[0, "label"] == "Sosial" and a.loc[0, "count"] == 2  # one group, tie → "Sosial"
+
+
 # --------------------------------------------------------------------------- coaching map
 
 

@@ -31,6 +31,13 @@ CONTRACT (other modules rely on it):
     ``<NA>`` in the table and have one row each in ``problems`` (findings columns, rules
     ``type``, ``date``, ``enum``), with the raw value found and the expected form.
 
+``Dataset`` also has ``tables()`` (name → frame), ``extra_columns(name)``, ``years()``,
+``files`` (table → CSV file name, or sheet name for a workbook), ``encodings`` (CSV only), and
+the writers ``to_csv_folder(path)`` (canonical headers, UTF-8, comma, ISO dates) and
+``to_xlsx(path)`` (sheets and headers by their Indonesian labels, real dates); both guard text
+with ``textsafe.cell_text`` and load back to identical tables. ``table_schema(name)`` is the
+pandera schema of a typed table.
+
 ``Dataset.problems`` rules (findings.FINDING_COLUMNS):
     ``type`` / ``date`` / ``enum`` (error in a required column, else warning), ``required`` (error:
     empty cell in a required column, found by the pandera table schema), ``empty_row`` (warning:
@@ -181,7 +188,7 @@ class Dataset:
                 ws.column_dimensions[get_column_letter(i)].width = max(12, min(40, len(h) + 4))
             head_cells = []
             for h in headers:
-                cell = WriteOnlyCell(ws, value=cell_text(h))
+                cell = WriteOnlyCell(ws, value=_xlsx_text(h))
                 cell.font = bold
                 head_cells.append(cell)
             ws.append(head_cells)
@@ -266,8 +273,12 @@ class _Factored:
     def of(cls, values: object) -> _Factored:
         arr = np.asarray(values, dtype=object)
         codes, uniq = pd.factorize(arr)
-        stripped = [str(v).strip() for v in uniq] if len(uniq) else []
-        return cls(np.asarray(codes, dtype=np.intp), pd.Series(stripped, dtype="string"))
+        codes = np.asarray(codes, dtype=np.intp)
+        stripped = [str(v).strip() for v in uniq]
+        if (codes < 0).any():  # a missing value slipped through: it is an empty cell
+            codes = np.where(codes < 0, len(stripped), codes)
+            stripped.append("")
+        return cls(codes, pd.Series(stripped, dtype="string"))
 
     @classmethod
     def empty(cls, n: int) -> _Factored:
@@ -433,8 +444,16 @@ def _sniff_sep(text: str) -> str:
 
 
 def _parse_csv(text: str, name: str) -> pd.DataFrame:
-    """Every record as a row of text cells (header included), blank lines kept."""
-    sep = _sniff_sep(text)
+    """Every record as a row of text cells (header included), blank lines kept.
+
+    An Excel ``sep=;`` first line names the separator and is not a row (Excel hides it too).
+    """
+    first, _, rest = text.partition("\n")
+    hint = re.fullmatch(r"\s*sep=(.)\s*", first)
+    if hint:
+        sep, text = hint.group(1), rest
+    else:
+        sep = _sniff_sep(text)
     try:
         return pd.read_csv(
             io.StringIO(text), sep=sep, header=None, dtype=str, keep_default_na=False,
@@ -504,6 +523,8 @@ def _read_sheet(table: str, where: str, sheet: str, ws, max_rows: int) -> _RawTa
     rows: list[list[str]] = []
     numbers: list[int] = []
     pending: list[tuple[int, list[str]]] = []  # empty rows not yet known to be in the middle
+    if hasattr(ws, "reset_dimensions"):
+        ws.reset_dimensions()  # a wrong <dimension> tag must not cut rows or columns off
     for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
         cells = [_cell_to_text(v) for v in values]
         if not any(c.strip() for c in cells):
@@ -571,7 +592,9 @@ def _to_text(s: pd.Series) -> pd.Series:
         return out.astype("str").fillna("")
     if pd.api.types.is_integer_dtype(s.dtype) and not pd.api.types.is_bool_dtype(s.dtype):
         return s.astype("Int64").astype("str").fillna("").replace("<NA>", "")
-    return s.map(_cell_to_text, na_action=None).astype("str")
+    if isinstance(s.dtype, pd.CategoricalDtype):
+        s = s.astype(object)
+    return s.map(_cell_to_text, na_action=None).astype("str").fillna("")
 
 
 # ====================================================================== typing
@@ -956,5 +979,12 @@ def _xlsx_values(s: pd.Series) -> list:
         return [None if pd.isna(v) else v.date() for v in s]
     if pd.api.types.is_integer_dtype(s.dtype):
         return [None if v is pd.NA else int(v) for v in s.astype("Int64")]
-    return [None if (v is None or v is pd.NA or (isinstance(v, float) and v != v)) else cell_text(str(v))
+    return [None if (v is None or v is pd.NA or (isinstance(v, float) and v != v)) else _xlsx_text(v)
             for v in s.astype(object)]
+
+
+def _xlsx_text(v: object) -> object:
+    """Guarded text without the control characters a workbook cannot hold (openpyxl refuses them)."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    return cell_text(ILLEGAL_CHARACTERS_RE.sub("", str(v)))

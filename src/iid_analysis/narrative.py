@@ -800,7 +800,8 @@ def coaching_markdown(map_df: pd.DataFrame, groups_df: pd.DataFrame, max_names: 
         share = f" ({_pct(count / total)} dari OPD aktif)" if total else ""
         items.append(f"**{label}** — {_n(count, 'OPD')}{share}. Aturan: {md_text(g.rule)} "
                      f"Tindakan yang disarankan: {md_text(g.action)}{who}")
-    tail = f"Tidak ada OPD dalam kelompok {_listing(empty)}." if empty else ""
+    tail = (f"Tidak ada OPD dalam kelompok {_listing([f'*{e}*' for e in empty], ';')}."
+            if empty else "")
     return _paragraphs(lead, _bullets(items), tail)
 
 
@@ -1122,8 +1123,10 @@ def data_source_items(dataset, review=None) -> list[str]:
     name = Path(source).name if source else ""
     if _is_bundled_sample(source):
         items.append("Sumber: data contoh bawaan proyek (folder sample). Data ini **sintetis** — "
-                     "dibuat acak dengan benih tetap untuk peragaan — dan **bukan data resmi** "
-                     "pemerintah daerah mana pun; angka dalam laporan ini hanya contoh.")
+                     "dibuat acak dengan benih tetap untuk peragaan. Nama OPD dapat menyerupai unit "
+                     "kerja yang nyata, tetapi setiap inovasi, tanggal, tingkat indikator, dan bukti "
+                     "dukung adalah rekaan; ini **bukan data resmi** pemerintah daerah mana pun, dan "
+                     "angka dalam laporan ini hanya contoh.")
     elif name:
         items.append(f"Sumber: {md_text(name)}")
     if kind_text:

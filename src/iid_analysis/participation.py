@@ -32,6 +32,7 @@ if TYPE_CHECKING:  # pragma: no cover - typing only; keeps the import light
     from .validation import Review
 
 __all__ = [
+    "AFFAIR_ALIASES",
     "COACHING_GROUPS",
     "FUNNEL_STEPS",
     "MAIN_AFFAIRS",
@@ -109,6 +110,36 @@ MAIN_AFFAIRS: tuple[str, ...] = (
     "Perencanaan",
     "Pengawasan",
 )
+
+#: Other spellings of a main affair found in the data (official long names, common short forms).
+#: Matching ignores case, punctuation and "&" vs "dan" (see :func:`missing_affairs`).
+AFFAIR_ALIASES: dict[str, tuple[str, ...]] = {
+    "Pekerjaan Umum dan Penataan Ruang": ("Pekerjaan Umum", "PUPR"),
+    "Ketenteraman dan Ketertiban Umum": (
+        "Ketentraman dan Ketertiban Umum",
+        "Ketenteraman dan Ketertiban Umum serta Pelindungan Masyarakat",
+        "Ketenteraman dan Ketertiban Umum serta Perlindungan Masyarakat",
+        "Ketenteraman, Ketertiban Umum, dan Pelindungan Masyarakat",
+        "Trantibum",
+    ),
+    "Tenaga Kerja": ("Ketenagakerjaan",),
+    "Administrasi Kependudukan dan Pencatatan Sipil": (
+        "Kependudukan dan Pencatatan Sipil", "Kependudukan dan Catatan Sipil", "Kependudukan",
+        "Adminduk",
+    ),
+    "Pemberdayaan Masyarakat dan Desa": ("Pemberdayaan Masyarakat",),
+    "Pengendalian Penduduk dan KB": ("Pengendalian Penduduk dan Keluarga Berencana",),
+    "Komunikasi dan Informatika": ("Kominfo",),
+    "Koperasi dan UKM": (
+        "Koperasi, Usaha Kecil dan Menengah", "Koperasi dan Usaha Kecil Menengah",
+        "Koperasi dan Usaha Mikro, Kecil dan Menengah", "Koperasi dan UMKM",
+    ),
+    "Penanaman Modal": ("Penanaman Modal dan Pelayanan Terpadu Satu Pintu", "Penanaman Modal dan PTSP"),
+    "Kelautan dan Perikanan": ("Perikanan",),
+    "Keuangan": ("Keuangan Daerah", "Pengelolaan Keuangan Daerah"),
+    "Kepegawaian": ("Kepegawaian, Pendidikan dan Pelatihan", "Pendidikan dan Pelatihan"),
+    "Perencanaan": ("Perencanaan Pembangunan", "Perencanaan Pembangunan Daerah"),
+}
 
 #: Periods of the input window used by :func:`timeline`: code → Indonesian label.
 PERIODS: dict[str, str] = {
@@ -305,8 +336,9 @@ def funnel_by_opd(review: Review, result: IndexResult | None = None) -> pd.DataF
         per["scored"] = sm.groupby("opd_id").size().reindex(per.index, fill_value=0).astype("int64")
         steps = [*steps, "scored"]
     opd = _opd_table(review)
-    active = opd[opd["active"]]
-    ids = list(active["opd_id"]) + [i for i in per.index if i not in set(active["opd_id"])]
+    active_ids = list(opd.loc[opd["active"], "opd_id"])
+    is_active = set(active_ids)
+    ids = active_ids + [i for i in per.index if i not in is_active]
     names = dict(zip(opd["opd_id"], opd["name"], strict=True))
     fallback = _fallback_names(review)
     out = pd.DataFrame(
@@ -315,7 +347,7 @@ def funnel_by_opd(review: Review, result: IndexResult | None = None) -> pd.DataF
             "name": pd.array(
                 [names.get(i) or fallback.get(i) or (i or _NO_OPD_LABEL) for i in ids], dtype="string"
             ),
-            "active": np.array([i in set(active["opd_id"]) for i in ids], dtype=bool),
+            "active": np.array([i in is_active for i in ids], dtype=bool),
         }
     )
     counts = per.reindex(ids, fill_value=0)
@@ -595,7 +627,9 @@ def timeline_summary(review: Review) -> dict[str, Any]:
 
 
 def _norm_affair(s: pd.Series) -> pd.Series:
-    return _text(s).str.replace(r"\s+", " ", regex=True).str.casefold()
+    """Affair key for matching: case-insensitive, "&" = "dan", punctuation and extra spaces ignored."""
+    t = _text(s).str.casefold().str.replace("&", " dan ", regex=False)
+    return t.str.replace(r"[^\w\s]", " ", regex=True).str.replace(r"\s+", " ", regex=True).str.strip()
 
 
 def _enum_counts(values: pd.Series, eligible: pd.Series, enum: str) -> pd.DataFrame:
@@ -628,8 +662,8 @@ def composition(review: Review) -> dict[str, pd.DataFrame]:
     Each frame: code, label (Indonesian), count (entered), share (of entered; NaN when nothing was
     entered), eligible (count among eligible). Enumerations list every code in ``schema.ENUMS``
     order (zeros included), then one "(tidak diisi)" row when some value is empty or unknown.
-    ``affair`` is free text: grouped case-insensitively (spaces collapsed), labelled with its most
-    frequent spelling (ties: alphabetical), sorted by count descending then label; empty → "(tidak
+    ``affair`` is free text: grouped ignoring case, punctuation and extra spaces (as
+    :func:`missing_affairs` matches), labelled with its most frequent spelling (ties: alphabetical), sorted by count descending then label; empty → "(tidak
     diisi)" last.
     """
     inn = review.innovations
@@ -644,7 +678,7 @@ def composition(review: Review) -> dict[str, pd.DataFrame]:
         "initiator": _enum_counts(col("initiator"), elig, "initiator"),
     }
     raw = _text(col("affair")).str.replace(r"\s+", " ", regex=True)
-    key = raw.str.casefold()
+    key = _norm_affair(raw)
     df = pd.DataFrame({"key": key, "raw": raw, "eligible": elig})
     filled = df[df["key"] != ""]
     rows = []
@@ -668,16 +702,27 @@ def composition(review: Review) -> dict[str, pd.DataFrame]:
     return out
 
 
-def missing_affairs(review: Review, affairs: tuple[str, ...] | list[str] = MAIN_AFFAIRS) -> list[str]:
+def missing_affairs(
+    review: Review,
+    affairs: tuple[str, ...] | list[str] = MAIN_AFFAIRS,
+    aliases: dict[str, tuple[str, ...]] | None = None,
+) -> list[str]:
     """The affairs of ``affairs`` (in their order) that no innovation of the edition names.
 
-    Matching is on the whole name, case-insensitive, with spaces collapsed ("kesehatan" matches
-    "Kesehatan"; "Kesehatan Hewan" does not). Every entered innovation counts, eligible or not.
+    An innovation names an affair when its ``affair`` equals the affair's name or one of its
+    ``aliases`` (default :data:`AFFAIR_ALIASES`) as a whole, ignoring case, punctuation, extra
+    spaces and "&" vs "dan" ("kesehatan" and "KESEHATAN" match "Kesehatan"; "Kesehatan Hewan" does
+    not). Every entered innovation counts, eligible or not.
     """
+    aliases = AFFAIR_ALIASES if aliases is None else aliases
     inn = review.innovations
     seen = set(_norm_affair(inn["affair"])) if "affair" in inn.columns else set()
-    key = _norm_affair(pd.Series(list(affairs), dtype="string"))
-    return [a for a, k in zip(affairs, key, strict=True) if k not in seen]
+    out = []
+    for a in affairs:
+        names = pd.Series([a, *aliases.get(a, ())], dtype="string")
+        if not seen.intersection(_norm_affair(names)):
+            out.append(a)
+    return out
 
 
 # --------------------------------------------------------------------------- coaching map

@@ -16,7 +16,7 @@ import matplotlib.dates
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
-from matplotlib.ticker import FuncFormatter
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from . import fmt
 
@@ -193,6 +193,7 @@ def timeline(df: pd.DataFrame, date: str, cumulative: str, title: str,
         ax.set_ylabel("Jumlah inovasi (kumulatif)")
         ax.set_xlabel("Tanggal input")
         ax.yaxis.set_major_formatter(_id_num)
+        ax.xaxis.set_major_locator(matplotlib.dates.MonthLocator())
         ax.xaxis.set_major_formatter(FuncFormatter(
             lambda v, _p: fmt.date(matplotlib.dates.num2date(v).date()).rsplit(" ", 1)[0]))
     return _finish(fig)
@@ -236,6 +237,7 @@ def histogram(values: Sequence[float], title: str, xlabel: str,
         ax.set_title(title, loc="left")
         ax.set_xlabel(xlabel)
         ax.set_ylabel("Frekuensi")
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
         ax.xaxis.set_major_formatter(_id_num)
         ax.yaxis.set_major_formatter(_id_num)
     return _finish(fig)

@@ -32,9 +32,10 @@ FORMATTERS: dict[str, Callable[[object], str]] = {
 
 STYLE = """<style>
 .iid-table{border-collapse:collapse;margin:.5rem 0 1rem;font-size:.92rem}
-.iid-table th{background:#eef2f7;text-align:left;padding:.35rem .6rem;border-bottom:2px solid #9fb1c7}
-.iid-table td{padding:.3rem .6rem;border-bottom:1px solid #dde3ea;vertical-align:top}
-.iid-table td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+.iid-table th{background:#eef2f7;text-align:left!important;padding:.35rem .6rem;border-bottom:2px solid #9fb1c7}
+.iid-table td{padding:.3rem .6rem;border-bottom:1px solid #dde3ea;vertical-align:top;text-align:left!important}
+.iid-table td.n{text-align:right!important;font-variant-numeric:tabular-nums;white-space:nowrap}
+.iid-table td.id{white-space:nowrap}
 .iid-caption{font-weight:bold;margin-top:.8rem}
 </style>"""
 
@@ -51,7 +52,7 @@ def table_html(df: pd.DataFrame, spec: Mapping[str, tuple[str, str]], caption: s
         for c, v in zip(cols, rec, strict=True):
             kind = spec[c][1]
             text = FORMATTERS[kind](v)
-            cls = ' class="n"' if kind not in ("text", "bool", "date") else ""
+            cls = ' class="n"' if kind not in ("text", "bool", "date") else (' class="id"' if c.endswith("_id") else "")
             cells.append(f"<td{cls}>{html_text(text) if text else EMPTY}</td>")
         body_rows.append("<tr>" + "".join(cells) + "</tr>")
     more = ""

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
@@ -85,7 +86,10 @@ def _v(value: object) -> object:
         return "ya" if value else "tidak"
     if hasattr(value, "item") and not isinstance(value, str):  # numpy scalars
         value = value.item()
-    return cell_text(value) if isinstance(value, str) else value
+    if isinstance(value, str):
+        # control characters cannot be stored in a worksheet: drop them, keep the rest
+        return cell_text(ILLEGAL_CHARACTERS_RE.sub("", value))
+    return value
 
 
 def _put(ws, row: int, col: int, value: object, *, font=None, fill=None, border=True, fmt=None):

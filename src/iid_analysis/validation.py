@@ -370,7 +370,7 @@ def review(dataset: Dataset, methodology: Methodology, year: int) -> Review:
     opd_key = _key(inv["opd_id"], upper=True)
     known_opd = opd_key.isin(opd_first.index).to_numpy(bool)
     inv["_fid"] = _str(inv["_id"])
-    inv["_fopd"] = _str(opd_key.map(opd_first["opd_id"]).fillna(_key(inv["opd_id"]))).str.strip()
+    inv["_fopd"] = _str(opd_key.map(opd_first["opd_id"]).astype("string").fillna(_key(inv["opd_id"]))).str.strip()
     inv["opd_name"] = opd_key.map(opd_first["name"]).astype("string")
 
     # rows of no edition (year empty or unreadable) are reported in every review, never lost
