@@ -186,6 +186,8 @@ def oracle_score(review, methodology: Methodology | None = None) -> dict:
     divisor = max(meth.divisor_min, n)  # MAX(10, n)
     count_score = _exact(meth.count_score_per_innovation) * min(n, meth.count_score_cap)
     sid_sum = sum(maturities.values(), Fraction(0))
+    if spd == 0 and sid_sum == 0:  # iid-reference §3: nothing valid → Tidak Dapat Dinilai (total 0)
+        count_score = 0
     sid = sid_sum / divisor + count_score
     total = spd + sid
     exact = total / _exact(meth.max_total) * 100

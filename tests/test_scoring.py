@@ -191,6 +191,22 @@ def test_nothing_reported_is_zero_and_disclaimer():
     assert res2.iid == 0.0 and res2.predicate == "Tidak Dapat Dinilai"
 
 
+def test_nothing_valid_is_a_disclaimer_not_the_count_score():
+    # two eligible innovations whose every claim is unproven, SPD answered without valid evidence:
+    # the formula would give count score 0.38 × 2 = 0.76 → IID 0.30 (Kurang Inovatif), but
+    # iid-reference §3 says "Tidak Dapat Dinilai" when nothing is valid → total 0, IID 0.00.
+    review = make_review(inns("A", "B"), [("A", "SID01", 3, "invalid"), ("B", "SID20", 2, "pending")],
+                         [("SPD01", 3, "missing")])
+    res = check_oracle(review)
+    assert res.n == 2 and res.count_score == 0.0 and res.total == 0.0
+    assert res.iid == 0.0 and res.predicate == "Tidak Dapat Dinilai"
+    # one valid SID answer (SID02 level 1 × 2 = 2) makes it assessable: 2/10 + 0.76 = 0.96 → 0.38
+    review = make_review(inns("A", "B"), [("A", "SID02", 1, "valid")])
+    res = check_oracle(review)
+    assert res.count_score == pytest.approx(0.76) and res.iid == pytest.approx(0.38)
+    assert res.predicate == "Kurang Inovatif"
+
+
 # ---------------------------------------------------------------------------- 7. band edges
 def _with_sid(ids_and_answers):
     return [(x, ind, lv, "valid") for x, answers in ids_and_answers for ind, lv in answers]

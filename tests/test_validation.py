@@ -24,7 +24,6 @@ from iid_analysis.validation import (
     summary_lines,
 )
 
-
 M2021 = load_methodology(2021)
 SID = [i.id for i in M2021.indicators_of("SID")]
 SPD = [i.id for i in M2021.indicators_of("SPD")]
@@ -449,9 +448,15 @@ def test_answer_for_unknown_innovation():
 def test_answers_of_another_edition_are_left_alone():
     t = base_tables(2)
     set_cell(t, "innovations", 1, "year", "2022")
+    set_cell(t, "innovations", 1, "stage", "selesai")  # the loader's finding belongs to 2022
+    t["innovation_indicators"].loc[20, "level"] = "dua"  # an answer of INV2 (2022)
+    t["region_indicators"].loc[0, "level"] = "x"
+    t["region_indicators"].loc[0, "year"] = "2022"
     rv = run(t)
     assert set(rv.answers["innovation_id"]) == {"INV1"}
-    assert "innovation_unknown" not in rules(rv)
+    assert rules(rv) == {"spd_missing"}  # SPD01 moved to 2022
+    rv22 = run(t, 2022)
+    assert {"enum", "type"} <= rules(rv22)
 
 
 # ============================================================================ levels and evidence
@@ -673,3 +678,29 @@ def test_bundled_sample_2021_counts():
     assert c["n_submitted"] == 52
     assert c["n_in_window"] == 19
     assert c["n_lanjut"] + c["n_lengkapi"] + c["n_tidak_lanjut"] == 52
+
+
+# ============================================================================ hand-built tables
+def test_hand_built_dataset_with_odd_dtypes_does_not_raise():
+    """A Dataset not made by the loader (object columns, columns missing, no _row) still reviews."""
+    inv = pd.DataFrame({
+        "innovation_id": ["A", "A", None, "B"],
+        "year": ["2021", 2021.0, "x", 2021],
+        "opd_id": ["DINKES", "DINKES", "DINKES", 7],
+        "stage": ["penerapan", None, "penerapan", "penerapan"],
+        "implementation_date": ["2020-01-05", "garbage", None, pd.Timestamp("2019-02-01")],
+        "level": [1, 2, 3, 4],  # an unknown extra column
+    })
+    ds = Dataset(
+        opd=pd.DataFrame({"opd_id": ["DINKES"], "name": ["Dinas Kesehatan"]}),
+        innovations=inv,
+        innovation_indicators=pd.DataFrame({"innovation_id": ["A", "B"], "indicator_id": ["SID01", 5],
+                                            "level": ["2", None]}),
+        region_indicators=pd.DataFrame(),
+    )
+    rv = review(ds, M2021, 2021)
+    assert len(rv.innovations) == 3  # "x" is no year: reported, in no edition
+    assert rv.innovations["_row"].tolist() == [2, 3, 5]
+    assert "year_missing" in set(rv.findings["rule"])
+    assert "spd_none" in set(rv.findings["rule"])
+    assert set(rv.innovations["decision"]) <= {"lanjut", "lengkapi", "tidak_lanjut"}

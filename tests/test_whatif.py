@@ -44,10 +44,14 @@ def build(innovations, answers, region, year=2021, methodology=None):
         rows.append(base)
     cols = ["innovation_id", "indicator_id", "level", "evidence", "evidence_status"]
     ii = pd.DataFrame([(a, b, c, "" if s == "missing" else "dok.pdf", s) for a, b, c, s in answers],
-                      columns=cols)
+                      columns=cols, dtype=object)
     ri = pd.DataFrame([(year, b, c, "" if s == "missing" else "dok.pdf", s) for b, c, s in region],
-                      columns=["year", *cols[1:]])
-    ds = dataset_from_frames({"opd": opd, "innovations": pd.DataFrame(rows),
+                      columns=["year", *cols[1:]], dtype=object)
+    inv_cols = ["innovation_id", "year", "opd_id", "name", "stage", "initiator", "kind", "form",
+                "implementation_date", "submitted_on", "previous_entries", "design", "goal",
+                "benefit", "result"]
+    inv = pd.DataFrame(rows, columns=inv_cols) if rows else pd.DataFrame(columns=inv_cols, dtype="str")
+    ds = dataset_from_frames({"opd": opd, "innovations": inv,
                               "innovation_indicators": ii, "region_indicators": ri})
     rv = review(ds, methodology or load_methodology(year), year)
     return rv, score(rv)

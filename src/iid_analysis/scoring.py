@@ -158,10 +158,16 @@ def totals_from_points(spd_points, sid_sum, divisor, count_score, max_total) -> 
 
     Returns float64 arrays ``spd``, ``sid_sum``, ``divisor``, ``sid_avg``, ``count_score``, ``sid``,
     ``total``, ``max_total``, ``ratio`` (total / max_total × 100, unrounded) and ``iid`` (rounded
-    half up to two decimals, as published)."""
+    half up to two decimals, as published).
+
+    Disclaimer rule (iid-reference §3: *Tidak Dapat Dinilai* when nothing is reported **or nothing
+    is valid*): when no SPD and no SID answer earns a point, the total is 0 — the count score of
+    innovations whose every claim is unproven does not make a region assessable."""
     spd, sid_sum, divisor, count_score, max_total = np.broadcast_arrays(
         *(np.asarray(x, dtype="float64") for x in (spd_points, sid_sum, divisor, count_score, max_total))
     )
+    nothing_valid = (spd <= 0) & (sid_sum <= 0)
+    count_score = np.where(nothing_valid, 0.0, count_score)
     sid_avg = sid_sum / divisor
     sid = sid_avg + count_score
     total = spd + sid
@@ -617,7 +623,7 @@ def score(review, methodology: Methodology | None = None) -> IndexResult:
     return IndexResult(
         year=year, methodology=meth, review=review, points=points, innovations=innovations, opd=opd,
         breakdown=breakdown, spd=float(tot["spd"]), sid_sum=float(tot["sid_sum"]), divisor=int(divisor),
-        sid_avg=float(tot["sid_avg"]), count_score=float(count_score), sid=float(tot["sid"]), n=int(n),
+        sid_avg=float(tot["sid_avg"]), count_score=float(tot["count_score"]), sid=float(tot["sid"]), n=int(n),
         total=float(tot["total"]), max_total=float(meth.max_total), iid=iid, predicate=pred,
         next_predicate=next_pred, distance_to_next=dist, log=log, arrays=arrays,
     )

@@ -403,7 +403,6 @@ def review(dataset: Dataset, methodology: Methodology, year: int) -> Review:
     # required cells, loader problems
     _required_empty(ev, inv, "innovations", problems, prio=11, kind="gap")
     _attach_problems(ev, problems, "innovations", inv, prio=12)
-    _attach_problems(ev, problems, "innovations", no_year, prio=12, attach=False)
 
     # references: OPD
     has_opd = opd_key.notna().to_numpy(bool)
@@ -587,7 +586,6 @@ def review(dataset: Dataset, methodology: Methodology, year: int) -> Review:
            message=_cat("Jawaban untuk ID inovasi ", orph["_fid"], " yang tidak ada di lembar Inovasi"),
            message_en=_cat("Answer for innovation ID ", orph["_fid"], " which is not in the innovations table"))
     _required_empty(ev, orph, "innovation_indicators", problems, prio=51, only=["innovation_id"])
-    _attach_problems(ev, problems, "innovation_indicators", orph, prio=51, attach=False)
 
     # innovations without any SID answer; SID indicators not answered (info)
     answered = answers.groupby("_i").size()
@@ -644,13 +642,22 @@ def review(dataset: Dataset, methodology: Methodology, year: int) -> Review:
            severity="error", column="year", expected="tahun edisi, mis. 2021",
            message="Tahun edisi kosong atau tidak terbaca; baris ini tidak masuk edisi mana pun",
            message_en="Edition year empty or unreadable; this row belongs to no edition")
-    _attach_problems(ev, problems, "region_indicators", no_year_r, prio=51, attach=False)
 
-    # ---------------------------------------------------------------- OPD-table and table-level problems
-    _attach_problems(ev, problems, "opd", opd, prio=11, attach=False)
-    tbl = problems.loc[problems["row"].isna().to_numpy(bool)]
-    if len(tbl):
-        e = tbl.copy()
+    # ---------------------------------------------------------------- the loader's other problems
+    # Every loader finding is reported except those of rows that belong to another edition:
+    # the OPD table, rows of no edition, orphan answers, header and whole-table findings.
+    other_inv = inv_all["year"].notna().to_numpy(bool) & ~year_ok
+    other_ids = set(all_ids[other_inv].dropna()) - set(inv["_id"].dropna())
+    handled = {
+        "innovations": inv_all[ROW][year_ok | other_inv],
+        "innovation_indicators": pd.concat([answers[ROW], ans_all.loc[ans_all["_id"].isin(other_ids), ROW]]),
+        "region_indicators": reg_all.loc[reg_all["year"].notna().to_numpy(bool), ROW],
+    }
+    rest = np.ones(len(problems), bool)
+    for t, rows in handled.items():
+        rest &= ~((problems["table"] == t).to_numpy(bool) & problems["row"].isin(rows).to_numpy(bool))
+    if rest.any():
+        e = problems.loc[rest].copy()
         e["_i"], e["_kind"], e["_prio"], e["_reason"], e["_todo"] = -1, "none", 0, e["message"], ""
         ev.add_frame(e)
 
