@@ -64,7 +64,7 @@ def test_pages_have_no_code_and_no_python_noise(reports, year):
     for nb in NOTEBOOKS:
         html = (reports / str(year) / f"{Path(nb).stem}.html").read_text(encoding="utf-8")
         body = html.split("<body", 1)[1]
-        assert "jp-InputArea" not in body and "jp-CodeCell" not in body or "jp-mod-noInput" in body
+        assert "jp-InputArea-editor" not in body and "highlight-ipynb" not in body
         assert "import iid_analysis" not in body and "analyse(" not in body
         text = re.sub(r"<script.*?</script>|<style.*?</style>", "", body, flags=re.S)
         text = re.sub(r'data:image/png;base64,[A-Za-z0-9+/=]+', "", text)

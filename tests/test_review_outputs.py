@@ -14,7 +14,7 @@ from iid_analysis.validation import write_review_outputs
 @pytest.fixture()
 def broken_review():
     t = base_tables(5)
-    set_cell(t, "innovations", 0, "name", "=HYPERLINK(\"http://x\",\"klik\")")
+    set_cell(t, "innovations", 0, "name", '=HYPERLINK("http://x","klik")')
     set_cell(t, "innovations", 1, "implementation_date", "2021-03-12")  # tidak_lanjut
     set_cell(t, "innovations", 2, "implementation_date", "31/02/2020")  # unreadable → lengkapi
     set_cell(t, "innovations", 3, "opd_id", "DISDIK")
@@ -55,7 +55,9 @@ def test_findings_csv_columns(tmp_path, broken_review):
     assert list(df.columns[:6]) == ["table", "row", "column", "rule", "severity", "message"]
     assert {"value", "expected", "message_en", "innovation_id", "opd_id"} <= set(df.columns)
     assert len(df) == len(broken_review.findings)
-    assert {"evidence_missing", "outside_window", "date", "opd_unknown", "required"} <= set(df["rule"])
+    assert {"evidence_missing", "outside_window", "date", "opd_unknown", "required"} <= set(
+        df["rule"]
+    )
     assert set(df["severity"]) <= {"error", "warning", "info"}
 
 
@@ -71,7 +73,9 @@ def test_review_xlsx_sheets_and_print_layout(tmp_path, broken_review):
         assert ws.page_setup.fitToWidth == 1 and ws.sheet_properties.pageSetUpPr.fitToPage
         assert ws.print_title_rows  # header row repeated on every page
     summary = wb[SUMMARY_SHEET]
-    values = {r[0]: r[1] for r in summary.iter_rows(min_row=6, max_row=15, max_col=2, values_only=True)}
+    values = {
+        r[0]: r[1] for r in summary.iter_rows(min_row=6, max_row=15, max_col=2, values_only=True)
+    }
     assert values["Inovasi masuk"] == 5 and values["Keputusan: tidak lanjut"] == 1
     dinkes = wb["DINKES"]
     header = [c.value for c in dinkes[4]]
@@ -95,8 +99,21 @@ def test_no_formula_anywhere_in_the_workbook(tmp_path, broken_review):
 
 def test_sheet_names_valid_and_unique():
     taken = {"ringkasan"}
-    got = [sheet_name(x, taken) for x in ("DINKES", "dinkes", "x" * 40, "x" * 40, "a/b", "", None,
-                                          "'quoted'", "History", "Ringkasan")]
+    got = [
+        sheet_name(x, taken)
+        for x in (
+            "DINKES",
+            "dinkes",
+            "x" * 40,
+            "x" * 40,
+            "a/b",
+            "",
+            None,
+            "'quoted'",
+            "History",
+            "Ringkasan",
+        )
+    ]
     assert len({g.lower() for g in got}) == len(got)
     assert all(0 < len(g) <= 31 for g in got)
     assert all(not any(ch in g for ch in "[]:*?/\\") for g in got)

@@ -33,39 +33,59 @@ PROFILE = "Uraian yang cukup panjang untuk profil inovasi ini"  # 8 words
 # ============================================================================ helpers
 def base_tables(n: int = 1, year: int = 2021) -> dict[str, pd.DataFrame]:
     """A clean raw (all text) dataset: ``n`` eligible, complete innovations of ``year`` (2021 frame)."""
-    opd = pd.DataFrame({
-        "opd_id": ["DINKES", "DISDIK", "KECLAMA"],
-        "name": ["Dinas Kesehatan", "Dinas Pendidikan", "Kecamatan Lama"],
-        "kind": ["dinas", "dinas", "kecamatan"],
-        "active_from": ["", "", "2010"],
-        "active_to": ["", "", "2019"],
-    })
-    inv = pd.DataFrame({
-        "innovation_id": [f"INV{k + 1}" for k in range(n)],
-        "year": [str(year)] * n,
-        "opd_id": ["DINKES"] * n,
-        "name": [f"Inovasi nomor {k + 1}" for k in range(n)],
-        "stage": ["penerapan"] * n,
-        "initiator": ["opd"] * n,
-        "kind": ["digital"] * n,
-        "form": ["pelayanan_publik"] * n,
-        "affair": ["kesehatan"] * n,
-        "trial_date": ["2019-06-01"] * n,
-        "implementation_date": ["2020-03-01"] * n,
-        "submitted_on": ["2021-08-01"] * n,
-        "previous_entries": ["0"] * n,
-        **{c: [PROFILE] * n for c in schema.PROFILE_COLUMNS},
-    })
-    ans = pd.DataFrame([
-        {"innovation_id": f"INV{k + 1}", "indicator_id": s, "level": "1", "evidence": f"dok_{s}.pdf",
-         "evidence_status": "valid"}
-        for k in range(n) for s in SID
-    ], columns=["innovation_id", "indicator_id", "level", "evidence", "evidence_status"])
-    reg = pd.DataFrame([
-        {"year": str(year), "indicator_id": s, "level": "1", "evidence": f"dok_{s}.pdf",
-         "evidence_status": "valid"}
-        for s in SPD
-    ])
+    opd = pd.DataFrame(
+        {
+            "opd_id": ["DINKES", "DISDIK", "KECLAMA"],
+            "name": ["Dinas Kesehatan", "Dinas Pendidikan", "Kecamatan Lama"],
+            "kind": ["dinas", "dinas", "kecamatan"],
+            "active_from": ["", "", "2010"],
+            "active_to": ["", "", "2019"],
+        }
+    )
+    inv = pd.DataFrame(
+        {
+            "innovation_id": [f"INV{k + 1}" for k in range(n)],
+            "year": [str(year)] * n,
+            "opd_id": ["DINKES"] * n,
+            "name": [f"Inovasi nomor {k + 1}" for k in range(n)],
+            "stage": ["penerapan"] * n,
+            "initiator": ["opd"] * n,
+            "kind": ["digital"] * n,
+            "form": ["pelayanan_publik"] * n,
+            "affair": ["kesehatan"] * n,
+            "trial_date": ["2019-06-01"] * n,
+            "implementation_date": ["2020-03-01"] * n,
+            "submitted_on": ["2021-08-01"] * n,
+            "previous_entries": ["0"] * n,
+            **{c: [PROFILE] * n for c in schema.PROFILE_COLUMNS},
+        }
+    )
+    ans = pd.DataFrame(
+        [
+            {
+                "innovation_id": f"INV{k + 1}",
+                "indicator_id": s,
+                "level": "1",
+                "evidence": f"dok_{s}.pdf",
+                "evidence_status": "valid",
+            }
+            for k in range(n)
+            for s in SID
+        ],
+        columns=["innovation_id", "indicator_id", "level", "evidence", "evidence_status"],
+    )
+    reg = pd.DataFrame(
+        [
+            {
+                "year": str(year),
+                "indicator_id": s,
+                "level": "1",
+                "evidence": f"dok_{s}.pdf",
+                "evidence_status": "valid",
+            }
+            for s in SPD
+        ]
+    )
     return {"opd": opd, "innovations": inv, "innovation_indicators": ans, "region_indicators": reg}
 
 
@@ -111,13 +131,45 @@ def test_clean_innovation_goes_on():
 def test_review_columns_follow_the_contract():
     rv = run(base_tables(2))
     assert list(rv.innovations.columns) == [
-        "_row", "innovation_id", "opd_id", "opd_name", "name", "stage", "initiator", "kind", "form",
-        "affair", "trial_date", "implementation_date", "submitted_on", "previous_entries", "design",
-        "goal", "benefit", "result", "in_window", "stage_counted", "reentry_ok", "on_time", "eligible",
-        "decision", "reasons", "todo", "n_errors", "n_warnings"]
+        "_row",
+        "innovation_id",
+        "opd_id",
+        "opd_name",
+        "name",
+        "stage",
+        "initiator",
+        "kind",
+        "form",
+        "affair",
+        "trial_date",
+        "implementation_date",
+        "submitted_on",
+        "previous_entries",
+        "design",
+        "goal",
+        "benefit",
+        "result",
+        "in_window",
+        "stage_counted",
+        "reentry_ok",
+        "on_time",
+        "eligible",
+        "decision",
+        "reasons",
+        "todo",
+        "n_errors",
+        "n_warnings",
+    ]
     assert list(rv.innovations.index) == [0, 1]
-    assert list(rv.answers.columns) == ["_row", "innovation_id", "indicator_id", "level", "evidence",
-                                        "evidence_status", "usable"]
+    assert list(rv.answers.columns) == [
+        "_row",
+        "innovation_id",
+        "indicator_id",
+        "level",
+        "evidence",
+        "evidence_status",
+        "usable",
+    ]
     assert str(rv.answers["level"].dtype) == "Int64"
     assert rv.innovations["opd_name"].tolist() == ["Dinas Kesehatan"] * 2
     for c in ("in_window", "stage_counted", "reentry_ok", "on_time", "eligible"):
@@ -213,9 +265,15 @@ def test_implementation_after_input_deadline():
     assert "outside_window" in rules(rv, "INV2")
 
 
-@pytest.mark.parametrize("date, inside", [
-    ("2018-12-31", False), ("2019-01-01", True), ("2020-12-31", True), ("2021-01-01", False),
-])
+@pytest.mark.parametrize(
+    "date, inside",
+    [
+        ("2018-12-31", False),
+        ("2019-01-01", True),
+        ("2020-12-31", True),
+        ("2021-01-01", False),
+    ],
+)
 def test_window_bounds_are_inclusive(date, inside):
     t = base_tables()
     set_cell(t, "innovations", 0, "implementation_date", date)
@@ -232,7 +290,9 @@ def test_outside_window_reason_in_words():
     rv = run(t)
     r = row_of(rv, "INV1")
     assert r["decision"] == "tidak_lanjut" and not r["eligible"]
-    assert r["reasons"] == "diterapkan 12 Maret 2021, di luar jendela 1 Januari 2019–31 Desember 2020"
+    assert (
+        r["reasons"] == "diterapkan 12 Maret 2021, di luar jendela 1 Januari 2019–31 Desember 2020"
+    )
     assert r["todo"] == ""
     f = rv.findings[rv.findings["rule"] == "outside_window"].iloc[0]
     assert f["severity"] == "error" and f["column"] == "implementation_date" and f["row"] == 2
@@ -292,8 +352,11 @@ def test_reentry_limit_from_methodology():
     assert row_of(rv, "INV2")["reentry_ok"]
     # 2023 allows one earlier entry (window 2021-2022)
     t = base_tables(2, year=2023)
-    for col, v in (("implementation_date", "2022-03-01"), ("submitted_on", "2023-06-01"),
-                   ("trial_date", "2021-06-01")):
+    for col, v in (
+        ("implementation_date", "2022-03-01"),
+        ("submitted_on", "2023-06-01"),
+        ("trial_date", "2021-06-01"),
+    ):
         t["innovations"][col] = v
     t["innovations"].loc[0, "previous_entries"] = "1"
     t["innovations"].loc[1, "previous_entries"] = "2"
@@ -383,8 +446,10 @@ def test_opd_not_active_that_year():
 
 def test_opd_table_duplicates_and_empty_cells():
     t = base_tables()
-    t["opd"] = pd.concat([t["opd"], pd.DataFrame({"opd_id": ["DINKES", ""], "name": ["Lagi", "X"]})],
-                         ignore_index=True)
+    t["opd"] = pd.concat(
+        [t["opd"], pd.DataFrame({"opd_id": ["DINKES", ""], "name": ["Lagi", "X"]})],
+        ignore_index=True,
+    )
     rv = run(t)
     f = rv.findings[rv.findings["table"] == "opd"]
     assert sorted(f["rule"]) == ["duplicate_id", "required"]
@@ -435,8 +500,17 @@ def test_indicator_answered_twice():
 
 def test_answer_for_unknown_innovation():
     t = base_tables()
-    extra = pd.DataFrame([{"innovation_id": "NOPE", "indicator_id": "SID01", "level": "1",
-                           "evidence": "x", "evidence_status": "valid"}])
+    extra = pd.DataFrame(
+        [
+            {
+                "innovation_id": "NOPE",
+                "indicator_id": "SID01",
+                "level": "1",
+                "evidence": "x",
+                "evidence_status": "valid",
+            }
+        ]
+    )
     t["innovation_indicators"] = pd.concat([t["innovation_indicators"], extra], ignore_index=True)
     rv = run(t)
     f = rv.findings[rv.findings["rule"] == "innovation_unknown"]
@@ -533,7 +607,9 @@ def test_innovation_without_answers():
 def test_some_sid_indicators_not_answered_is_info():
     t = base_tables(2)
     a = t["innovation_indicators"]
-    t["innovation_indicators"] = a[~((a["innovation_id"] == "INV1") & a["indicator_id"].isin(["SID04", "SID07"]))]
+    t["innovation_indicators"] = a[
+        ~((a["innovation_id"] == "INV1") & a["indicator_id"].isin(["SID04", "SID07"]))
+    ]
     rv = run(t)
     f = rv.findings[rv.findings["rule"] == "sid_incomplete"]
     assert f["innovation_id"].tolist() == ["INV1"] and f["severity"].tolist() == ["info"]
@@ -610,7 +686,8 @@ def test_several_reasons_are_joined_in_a_stable_order():
     assert row_of(rv, "INV1")["reasons"] == (
         "diterapkan 1 Mei 2018, di luar jendela 1 Januari 2019–31 Desember 2020; "
         "tahapan inisiatif tidak dihitung (yang dihitung: penerapan); "
-        "dimasukkan 1 Oktober 2021, setelah batas input 17 September 2021")
+        "dimasukkan 1 Oktober 2021, setelah batas input 17 September 2021"
+    )
 
 
 def test_counts_and_summary():
@@ -620,9 +697,18 @@ def test_counts_and_summary():
     set_cell(t, "innovations", 2, "goal", "")  # lengkapi
     rv = run(t)
     c = rv.counts()
-    assert c == {"n_submitted": 5, "n_in_window": 4, "n_stage_counted": 4, "n_eligible": 3,
-                 "n_lanjut": 2, "n_lengkapi": 1, "n_tidak_lanjut": 2,
-                 "n_error": 2, "n_warning": 1, "n_info": 0}
+    assert c == {
+        "n_submitted": 5,
+        "n_in_window": 4,
+        "n_stage_counted": 4,
+        "n_eligible": 3,
+        "n_lanjut": 2,
+        "n_lengkapi": 1,
+        "n_tidak_lanjut": 2,
+        "n_error": 2,
+        "n_warning": 1,
+        "n_info": 0,
+    }
     lines = summary_lines(rv)
     text = "\n".join(lines)
     assert "Inovasi masuk: 5" in text
@@ -663,39 +749,40 @@ SAMPLE = Path(__file__).resolve().parents[1] / "data" / "sample"
 
 
 def test_bundled_sample_2021_counts():
-    try:
-        from iid_analysis.dataset import load_dataset
+    """iid-reference §4: 52 innovations entered in 2021, 19 of them within the time window."""
+    from iid_analysis.dataset import load_dataset
 
-        ds = load_dataset(SAMPLE)
-    except (NotImplementedError, ImportError) as exc:  # pragma: no cover
-        pytest.skip(f"loader not available yet: {exc!r}")
-    except Exception as exc:  # pragma: no cover - the sample may not be written yet
-        if not any(SAMPLE.glob("*.csv")):
-            pytest.skip("bundled sample not written yet")
-        raise exc
+    ds = load_dataset(SAMPLE)
     rv = review(ds, M2021, 2021)
     c = rv.counts()
     assert c["n_submitted"] == 52
     assert c["n_in_window"] == 19
     assert c["n_lanjut"] + c["n_lengkapi"] + c["n_tidak_lanjut"] == 52
+    assert c["n_eligible"] <= c["n_in_window"]
+    lines = summary_lines(rv)
+    assert "Inovasi masuk: 52 dari" in lines[1]
+    assert lines[-1] == "Baris masuk = baris keluar: 52 = 52"
 
 
 # ============================================================================ hand-built tables
 def test_hand_built_dataset_with_odd_dtypes_does_not_raise():
     """A Dataset not made by the loader (object columns, columns missing, no _row) still reviews."""
-    inv = pd.DataFrame({
-        "innovation_id": ["A", "A", None, "B"],
-        "year": ["2021", 2021.0, "x", 2021],
-        "opd_id": ["DINKES", "DINKES", "DINKES", 7],
-        "stage": ["penerapan", None, "penerapan", "penerapan"],
-        "implementation_date": ["2020-01-05", "garbage", None, pd.Timestamp("2019-02-01")],
-        "level": [1, 2, 3, 4],  # an unknown extra column
-    })
+    inv = pd.DataFrame(
+        {
+            "innovation_id": ["A", "A", None, "B"],
+            "year": ["2021", 2021.0, "x", 2021],
+            "opd_id": ["DINKES", "DINKES", "DINKES", 7],
+            "stage": ["penerapan", None, "penerapan", "penerapan"],
+            "implementation_date": ["2020-01-05", "garbage", None, pd.Timestamp("2019-02-01")],
+            "level": [1, 2, 3, 4],  # an unknown extra column
+        }
+    )
     ds = Dataset(
         opd=pd.DataFrame({"opd_id": ["DINKES"], "name": ["Dinas Kesehatan"]}),
         innovations=inv,
-        innovation_indicators=pd.DataFrame({"innovation_id": ["A", "B"], "indicator_id": ["SID01", 5],
-                                            "level": ["2", None]}),
+        innovation_indicators=pd.DataFrame(
+            {"innovation_id": ["A", "B"], "indicator_id": ["SID01", 5], "level": ["2", None]}
+        ),
         region_indicators=pd.DataFrame(),
     )
     rv = review(ds, M2021, 2021)

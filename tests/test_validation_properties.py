@@ -18,8 +18,16 @@ IDS = ["A1", "A2", "A3", " a1", "X9"]
 OPDS = ["DINKES", "dinkes", "BAPPEDA", "NOPE", "=cmd|' /C calc'!A0"]
 
 garbage = st.one_of(
-    st.just(""), st.just(" "), st.just("NaN"), st.just("None"), st.just("-1"), st.just("1e99"),
-    st.just("=1+1"), st.just("@SUM(A1)"), st.just("31/02/2020"), st.just("2021-13-45"),
+    st.just(""),
+    st.just(" "),
+    st.just("NaN"),
+    st.just("None"),
+    st.just("-1"),
+    st.just("1e99"),
+    st.just("=1+1"),
+    st.just("@SUM(A1)"),
+    st.just("31/02/2020"),
+    st.just("2021-13-45"),
     st.text(max_size=12),
 )
 values: dict[str, st.SearchStrategy] = {
@@ -37,8 +45,19 @@ values: dict[str, st.SearchStrategy] = {
     "active_from": st.sampled_from(["", "2010", "2022", "abc"]),
     "active_to": st.sampled_from(["", "2019", "2030"]),
 }
-dates = st.sampled_from(["2019-05-01", "2020-12-31", "2021-03-12", "2021-09-18", "2021-04-30",
-                         "13/08/2021", "13 Agustus 2021", "2022-01-01", "2018-01-01"])
+dates = st.sampled_from(
+    [
+        "2019-05-01",
+        "2020-12-31",
+        "2021-03-12",
+        "2021-09-18",
+        "2021-04-30",
+        "13/08/2021",
+        "13 Agustus 2021",
+        "2022-01-01",
+        "2018-01-01",
+    ]
+)
 
 
 def cell(table: str, column: schema.Column) -> st.SearchStrategy:
@@ -59,8 +78,15 @@ def raw_table(draw, table: str, max_rows: int) -> pd.DataFrame:
     rows = [{c.name: draw(cell(table, c)) for c in keep} for _ in range(n)]
     df = pd.DataFrame(rows, columns=[c.name for c in keep])
     if n and draw(st.booleans()):  # duplicated rows
-        df = pd.concat([df, df.sample(n=draw(st.integers(1, n)), replace=True,
-                                      random_state=draw(st.integers(0, 99)))], ignore_index=True)
+        df = pd.concat(
+            [
+                df,
+                df.sample(
+                    n=draw(st.integers(1, n)), replace=True, random_state=draw(st.integers(0, 99))
+                ),
+            ],
+            ignore_index=True,
+        )
     if draw(st.booleans()):
         df["kolom_lain"] = "x"
     return df.astype(object)
@@ -81,8 +107,12 @@ def check(rv, ds) -> None:
     inv = rv.innovations
     assert len(inv) == rows_in
     assert list(inv.index) == list(range(rows_in))
-    assert inv["_row"].tolist() == ds.innovations.loc[(ds.innovations["year"] == YEAR).fillna(False)
-                                                      .to_numpy(bool), "_row"].tolist()
+    assert (
+        inv["_row"].tolist()
+        == ds.innovations.loc[
+            (ds.innovations["year"] == YEAR).fillna(False).to_numpy(bool), "_row"
+        ].tolist()
+    )
     assert set(inv["decision"]) <= set(DECISIONS)
     assert not (inv["eligible"] & (inv["decision"] == "tidak_lanjut")).any()
     assert inv.loc[inv["decision"] == "lanjut", "eligible"].all()

@@ -126,8 +126,8 @@ def test_gap_gains_by_hand(tiny):
     assert not ((g["innovation_id"] == "A") & (g["indicator_id"] == "SID20")
                 & (g["action"] == "raise_level")).any()  # already level 3: no raise
     r = row("", "SPD02", "validate_evidence")  # 2 × 2 = 4 points, SPD not divided → 1.6 IID
-    assert r.gain == pytest.approx(1.6) and pd.isna(r.innovation_id)
-    assert r.opd_name == "Pemerintah daerah (SPD)"
+    assert r.gain == pytest.approx(1.6) and pd.isna(r.innovation_id) and pd.isna(r.innovation_name)
+    assert r.opd_name == whatif.SPD_OWNER == "Pemerintah daerah (SPD)"
     # every answer short of full points, 19 SID + 14 SPD, has a raise; 2 have a document action
     assert (g["action"] == "raise_level").sum() == 19 + 14
     assert g["action"].isin(whatif.DOCUMENT_ACTIONS).sum() == 2
@@ -202,6 +202,9 @@ def test_path_to_next_one_pending_document(edge):
     act = p["actions"][0]  # several 12-point actions reach it; the cheapest is chosen
     assert (act["innovation_id"], act["indicator_id"], act["action"]) == ("P", "SID20", "validate_evidence")
     assert p["iid_after"] == 60.48 and p["predicate_after"] == "Sangat Inovatif"
+    assert act["innovation_name"] == "Inovasi P" and act["opd_name"] == "Bappeda"
+    assert act["action_label"] == whatif.ACTION_LABELS["validate_evidence"]
+    assert "60,48" in p["sentence"] and "Sangat Inovatif" in p["sentence"]
     json.dumps(p)
 
 
@@ -246,6 +249,8 @@ def test_path_unreachable_and_top():
     p = whatif.path_to_next(res)
     assert not p["reachable"] and p["actions"] == [] and p["iid_max"] == res.iid
     assert "tambahan inovasi" in p["sentence"]
+    docs = whatif.path_to_next(res, actions=whatif.DOCUMENT_ACTIONS)
+    assert not docs["reachable"] and "kenaikan tingkat" in docs["sentence"]
     rv, res = build([{"innovation_id": f"F{i}"} for i in range(10)],
                     [a for i in range(10) for a in full(f"F{i}")], FULL_SPD)
     assert res.predicate == "Sangat Inovatif"
@@ -473,3 +478,24 @@ def test_results_fields(edge):
     json.dumps(out)
     fallback = whatif.results_fields(res, None)["predicate_probabilities"]
     assert fallback["Inovatif"] == 1.0 and sum(fallback.values()) == 1.0
+
+
+def test_disclaimer_gain_includes_the_count_score():
+    # nothing earns a point: total 0 (count score withheld), IID 0 → Tidak Dapat Dinilai.
+    # One SPD02 raise (6 points) also brings back the count score 0.38: total 6.38 → 2.552 → 2.55.
+    rv, res = build([{"innovation_id": "A"}], [], [])
+    assert res.n == 1 and res.total == 0 and res.predicate == "Tidak Dapat Dinilai"
+    g = whatif.gaps(res)
+    spd02 = g[g["indicator_id"] == "SPD02"].iloc[0]
+    assert spd02.gain_total == pytest.approx(6.38) and spd02.iid_after == 2.55
+    after = score(whatif.apply_changes(rv, g[g["indicator_id"] == "SPD02"]), methodology=res.methodology)
+    assert after.total == pytest.approx(6.38) and after.iid == 2.55
+    p = whatif.path_to_next(res)
+    # any one action reaches Kurang Inovatif; all are raises, so the smallest one is taken:
+    # a weight-1 SID indicator, 3 points / 10 + 0.38 = 0.68 → 0.272 → 0.27
+    assert p["n_actions"] == 1 and p["predicate_after"] == "Kurang Inovatif" and p["iid_after"] == 0.27
+    after = score(whatif.apply_changes(rv, p["actions"]), methodology=res.methodology)
+    assert after.iid == 0.27
+    # Monte Carlo: accepting nothing keeps the disclaimer
+    r = whatif.robustness(res, draws=200, accept_prob={}, weight_spread=0.25)
+    assert (r.iids == 0).all() and r.predicate_probabilities["Tidak Dapat Dinilai"] == 1.0

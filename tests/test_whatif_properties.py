@@ -45,7 +45,7 @@ def datasets(draw):
     return inns, ans, region
 
 
-common = settings(max_examples=40, deadline=None, derandomize=True,
+common = settings(max_examples=30, deadline=None, derandomize=True,
                   suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 
@@ -92,7 +92,7 @@ def test_probabilities_sum_to_one_and_seed_repeats(data, seed, accept, spread, a
         assert (a.iids == res.iid).all()
 
 
-@settings(max_examples=25, deadline=None, derandomize=True,
+@settings(max_examples=20, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(datasets(), st.data())
 def test_leave_one_out_matches_rescoring(data, pick):

@@ -10,6 +10,7 @@ into place (the previous good output stays untouched otherwise). An index page l
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import sys
 import tempfile
@@ -69,7 +70,8 @@ def render_html(ipynb: Path, html_path: Path, title: str) -> None:
     from nbconvert import HTMLExporter
 
     nb = nbformat.read(str(ipynb), as_version=4)
-    for cell in nb.cells:
+    for i, cell in enumerate(nb.cells):
+        cell["id"] = f"sel-{i:03d}"  # papermill gives its injected cell a random id: same input, same page
         if cell.get("cell_type") != "code":
             continue
         cell["outputs"] = [
@@ -84,7 +86,7 @@ def render_html(ipynb: Path, html_path: Path, title: str) -> None:
     exporter.exclude_input_prompt = True
     exporter.exclude_output_prompt = True
     body, _ = exporter.from_notebook_node(nb)
-    body = body.replace("<html>", '<html lang="id">', 1)
+    body = re.sub(r"<html[^>]*>", '<html lang="id">', body, count=1)
     html_path.write_text(body, encoding="utf-8")
 
 

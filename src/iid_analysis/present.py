@@ -8,10 +8,11 @@ escaped, missing values show as an em dash, never ``NaN`` or ``None``. ``markdow
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Callable, Iterable, Mapping
 
 import pandas as pd
-from IPython.display import HTML, Image, Markdown
+from IPython.display import HTML, Markdown
 
 from . import fmt
 from .textsafe import html_text
@@ -93,6 +94,8 @@ def key_figures(pairs: Iterable[tuple[str, str]]) -> HTML:
     return HTML(f"<div>{boxes}</div>")
 
 
-def image(png: bytes) -> Image:
-    """A rendered PNG figure."""
-    return Image(data=png, format="png")
+def image(png: bytes, alt: str = "") -> HTML:
+    """A rendered PNG figure as an ``<img>`` with ``alt`` text (its title) for screen readers."""
+    data = base64.b64encode(png).decode("ascii")
+    return HTML(f'<img src="data:image/png;base64,{data}" alt="{html_text(alt or "Gambar")}" '
+                f'style="max-width:100%;height:auto">')

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
 from .textsafe import cell_text
@@ -44,11 +44,19 @@ _TITLE = Font(bold=True, size=13)
 _THIN = Side(style="thin", color="999999")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _WRAP = Alignment(wrap_text=True, vertical="top")
+_NOWRAP = Alignment(wrap_text=False, vertical="top")
 
 # (header, width) of the per-OPD innovation table
 _OPD_COLUMNS = (
-    ("No", 5), ("Baris", 7), ("ID Inovasi", 14), ("Nama Inovasi", 30), ("Tahapan", 11),
-    ("Waktu Penerapan", 14), ("Memenuhi Syarat", 10), ("Keputusan", 12), ("Alasan", 48),
+    ("No", 5),
+    ("Baris", 7),
+    ("ID Inovasi", 14),
+    ("Nama Inovasi", 30),
+    ("Tahapan", 11),
+    ("Waktu Penerapan", 14),
+    ("Memenuhi Syarat", 10),
+    ("Keputusan", 12),
+    ("Alasan", 48),
     ("Yang Harus Dilakukan", 48),
 )
 _STAGES = {"inisiatif": "Inisiatif", "uji_coba": "Uji Coba", "penerapan": "Penerapan"}
@@ -92,17 +100,32 @@ def _v(value: object) -> object:
     return value
 
 
-def _put(ws, row: int, col: int, value: object, *, font=None, fill=None, border=True, fmt=None):
+def _register_styles(wb: Workbook) -> None:
+    """Named styles: one assignment per cell instead of several (much faster for big sheets)."""
+
+    def style(name: str, *, font=None, fill=None, border=None, wrap=True) -> None:
+        st = NamedStyle(name=name)
+        st.alignment = _WRAP if wrap else _NOWRAP
+        if font is not None:
+            st.font = font
+        if fill is not None:
+            st.fill = fill
+        if border is not None:
+            st.border = border
+        wb.add_named_style(st)
+
+    style("iid_cell", border=_BORDER)
+    style("iid_head", font=_BOLD, fill=_HEAD_FILL, border=_BORDER)
+    style("iid_text", wrap=False)
+    style("iid_bold", font=_BOLD, wrap=False)
+    style("iid_title", font=_TITLE, wrap=False)
+    for code, fill in _FILLS.items():
+        style(f"iid_{code}", fill=fill, border=_BORDER)
+
+
+def _put(ws, row: int, col: int, value: object, style: str = "iid_cell"):
     cell = ws.cell(row=row, column=col, value=_v(value))
-    cell.alignment = _WRAP
-    if font is not None:
-        cell.font = font
-    if fill is not None:
-        cell.fill = fill
-    if border:
-        cell.border = _BORDER
-    if fmt:
-        cell.number_format = fmt
+    cell.style = style
     return cell
 
 
@@ -131,6 +154,7 @@ def write_review_xlsx(review: Review, path: Path) -> Path:
     c = review.counts()
     m = review.methodology
     wb = Workbook()
+    _register_styles(wb)
     ws = wb.active
     ws.title = SUMMARY_SHEET
     taken = {SUMMARY_SHEET.lower()}
@@ -142,14 +166,19 @@ def write_review_xlsx(review: Review, path: Path) -> Path:
         names[opd_id] = sheet_name(opd_id if opd_id else NO_OPD_SHEET, taken)
 
     # ------------------------------------------------------------------ Ringkasan
-    _put(ws, 1, 1, f"Telaah Meja IGA {review.year}", font=_TITLE, border=False)
-    _put(ws, 2, 1, f"Metodologi: {m.title}", border=False)
-    _put(ws, 3, 1, f"Jendela penerapan: {format_date_id(m.eligible_from)} – "
-                   f"{format_date_id(m.eligible_to)}; batas input: {format_date_id(m.input_deadline)}",
-         border=False)
+    _put(ws, 1, 1, f"Telaah Meja IGA {review.year}", "iid_title")
+    _put(ws, 2, 1, f"Metodologi: {m.title}", "iid_text")
+    _put(
+        ws,
+        3,
+        1,
+        f"Jendela penerapan: {format_date_id(m.eligible_from)} – "
+        f"{format_date_id(m.eligible_to)}; batas input: {format_date_id(m.input_deadline)}",
+        "iid_text",
+    )
     header_row = 5
     for j, h in enumerate(("Ukuran", "Jumlah"), start=1):
-        _put(ws, header_row, j, h, font=_BOLD, fill=_HEAD_FILL)
+        _put(ws, header_row, j, h, "iid_head")
     rows = (
         ("Inovasi masuk", c["n_submitted"]),
         ("Diterapkan dalam jendela waktu", c["n_in_window"]),
@@ -168,16 +197,32 @@ def write_review_xlsx(review: Review, path: Path) -> Path:
         _put(ws, r, 1, label)
         _put(ws, r, 2, int(value))
     r += 2
-    _put(ws, r, 1, "Keputusan per OPD", font=_BOLD, border=False)
+    _put(ws, r, 1, "Keputusan per OPD", "iid_bold")
     r += 1
-    heads = ("Kode OPD", "Nama OPD", "Masuk", "Memenuhi Syarat", "Lanjut", "Lengkapi",
-             "Tidak Lanjut", "Lembar")
+    heads = (
+        "Kode OPD",
+        "Nama OPD",
+        "Masuk",
+        "Memenuhi Syarat",
+        "Lanjut",
+        "Lengkapi",
+        "Tidak Lanjut",
+        "Lembar",
+    )
     for j, h in enumerate(heads, start=1):
-        _put(ws, r, j, h, font=_BOLD, fill=_HEAD_FILL)
+        _put(ws, r, j, h, "iid_head")
     for rec in per_opd.itertuples(index=False):
         r += 1
-        vals = (rec.opd_id or "(kosong)", rec.opd_name, rec.entered, rec.eligible, rec.lanjut,
-                rec.lengkapi, rec.tidak_lanjut, names[rec.opd_id])
+        vals = (
+            rec.opd_id or "(kosong)",
+            rec.opd_name,
+            rec.entered,
+            rec.eligible,
+            rec.lanjut,
+            rec.lengkapi,
+            rec.tidak_lanjut,
+            names[rec.opd_id],
+        )
         for j, v in enumerate(vals, start=1):
             _put(ws, r, j, v)
     _print_setup(ws, header_row, [34, 40, 9, 11, 9, 10, 12, 18])
@@ -196,38 +241,57 @@ def _opd_sheet(ws, opd_id: str, grp: pd.DataFrame, year: int) -> None:
 
     name = grp["opd_name"].dropna()
     title = f"{name.iloc[0]} ({opd_id})" if len(name) and opd_id else (opd_id or "Tanpa kode OPD")
-    _put(ws, 1, 1, f"{title} — telaah meja IGA {year}", font=_TITLE, border=False)
+    _put(ws, 1, 1, f"{title} — telaah meja IGA {year}", "iid_title")
     dec = grp["decision"].value_counts()
-    _put(ws, 2, 1, "Lanjut {} · Lengkapi {} · Tidak lanjut {} · dari {} inovasi".format(
-        int(dec.get("lanjut", 0)), int(dec.get("lengkapi", 0)), int(dec.get("tidak_lanjut", 0)),
-        len(grp)), border=False)
+    _put(
+        ws,
+        2,
+        1,
+        "Lanjut {} · Lengkapi {} · Tidak lanjut {} · dari {} inovasi".format(
+            int(dec.get("lanjut", 0)),
+            int(dec.get("lengkapi", 0)),
+            int(dec.get("tidak_lanjut", 0)),
+            len(grp),
+        ),
+        "iid_text",
+    )
     header_row = 4
     for j, (h, _) in enumerate(_OPD_COLUMNS, start=1):
-        _put(ws, header_row, j, h, font=_BOLD, fill=_HEAD_FILL)
+        _put(ws, header_row, j, h, "iid_head")
     r = header_row
     rows = grp.rename(columns={"_row": "row"})
     for k, rec in enumerate(rows.itertuples(index=False), start=1):
         r += 1
         d = str(rec.decision)
-        vals = (k, rec.row, rec.innovation_id, rec.name,
-                _STAGES.get(str(rec.stage), rec.stage), format_date_id(rec.implementation_date),
-                bool(rec.eligible), DECISION_LABELS.get(d, d), rec.reasons, rec.todo)
+        vals = (
+            k,
+            rec.row,
+            rec.innovation_id,
+            rec.name,
+            _STAGES.get(str(rec.stage), rec.stage),
+            format_date_id(rec.implementation_date),
+            bool(rec.eligible),
+            DECISION_LABELS.get(d, d),
+            rec.reasons,
+            rec.todo,
+        )
         for j, v in enumerate(vals, start=1):
-            _put(ws, r, j, v, fill=_FILLS.get(d) if j == 8 else None)
+            _put(ws, r, j, v, f"iid_{d}" if j == 8 and d in _FILLS else "iid_cell")
     # the to-do list: one line per thing to do, innovation by innovation
     todo = grp.loc[(grp["todo"].astype("string").fillna("") != "").to_numpy(bool)]
     r += 2
-    _put(ws, r, 1, "Daftar tindakan", font=_BOLD, border=False)
+    _put(ws, r, 1, "Daftar tindakan", "iid_bold")
     if not len(todo):
         r += 1
-        _put(ws, r, 1, "Tidak ada yang perlu dilengkapi.", border=False)
+        _put(ws, r, 1, "Tidak ada yang perlu dilengkapi.", "iid_text")
     for rec in todo.itertuples(index=False):
+        # a line per innovation, then one unwrapped line per action (text runs on to the right)
         iid = rec.innovation_id if isinstance(rec.innovation_id, str) else "(tanpa ID)"
-        label = f"{iid} — {rec.name if isinstance(rec.name, str) else ''}"
+        r += 1
+        _put(ws, r, 3, iid, "iid_bold")
+        _put(ws, r, 4, rec.name if isinstance(rec.name, str) else "", "iid_bold")
         for item in str(rec.todo).split("; "):
             r += 1
-            _put(ws, r, 1, "☐", border=False)
-            _put(ws, r, 3, label, border=False)
-            ws.merge_cells(start_row=r, start_column=4, end_row=r, end_column=len(_OPD_COLUMNS))
-            _put(ws, r, 4, item, border=False)
+            _put(ws, r, 3, "☐", "iid_text")
+            _put(ws, r, 4, item, "iid_text")
     _print_setup(ws, header_row, [w for _, w in _OPD_COLUMNS])

@@ -22,6 +22,26 @@ Decision rules (per innovation):
   stage, ID or OPD). Such a row can have ``eligible == False``;
 * ``lanjut`` — eligible and complete.
 
+Rule codes (stable; the loader's own are ``type``, ``date``, ``enum``, ``required``, ``empty_row``,
+``header``, ``encoding``):
+
+* innovations: ``required`` (required cell empty), ``year_missing``, ``duplicate_id`` (same
+  innovation_id anywhere in the data), ``duplicate_name`` (same name and OPD twice in the
+  edition; the later rows), ``opd_unknown``, ``opd_inactive`` (``active_from``/``active_to``),
+  ``implementation_date_missing`` (stage penerapan), ``outside_window``,
+  ``implementation_after_deadline``, ``trial_after_implementation``, ``stage_not_counted``,
+  ``reentry_limit`` (``max_previous_entries``), ``range`` (negative previous entries),
+  ``submitted_late`` (after the deadline, extension included), ``submitted_early`` (warning only:
+  the opening dates are mostly assumed), ``profile_empty`` / ``profile_short`` (fewer than
+  :data:`MIN_PROFILE_WORDS` words), ``sid_none`` (no SID answer at all), ``sid_incomplete`` (info);
+* answers (SID and SPD): ``indicator_unknown``, ``indicator_aspect`` (SPD id among SID answers or
+  the reverse), ``answer_duplicate`` (the first answer is used), ``level_range``,
+  ``evidence_missing`` / ``evidence_invalid`` (errors) and ``evidence_pending`` (warning) for a
+  claimed level, ``innovation_unknown`` (answer for an id not in the data);
+* SPD table: ``spd_none`` (no SPD row for the edition: one error), ``spd_missing`` (one warning per
+  unanswered SPD indicator);
+* OPD table: ``required``, ``duplicate_id``.
+
 Everything is vectorised with pandas; odd data never raises, it becomes findings.
 """
 
@@ -61,17 +81,52 @@ DECISIONS: tuple[str, ...] = ("lanjut", "lengkapi", "tidak_lanjut")
 MIN_PROFILE_WORDS = 5
 
 INNOVATION_COLUMNS: tuple[str, ...] = (
-    ROW, "innovation_id", "opd_id", "opd_name", "name", "stage", "initiator", "kind", "form", "affair",
-    "trial_date", "implementation_date", "submitted_on", "previous_entries",
-    "design", "goal", "benefit", "result",
-    "in_window", "stage_counted", "reentry_ok", "on_time", "eligible", "decision", "reasons", "todo",
-    "n_errors", "n_warnings",
+    ROW,
+    "innovation_id",
+    "opd_id",
+    "opd_name",
+    "name",
+    "stage",
+    "initiator",
+    "kind",
+    "form",
+    "affair",
+    "trial_date",
+    "implementation_date",
+    "submitted_on",
+    "previous_entries",
+    "design",
+    "goal",
+    "benefit",
+    "result",
+    "in_window",
+    "stage_counted",
+    "reentry_ok",
+    "on_time",
+    "eligible",
+    "decision",
+    "reasons",
+    "todo",
+    "n_errors",
+    "n_warnings",
 )
 ANSWER_COLUMNS: tuple[str, ...] = (
-    ROW, "innovation_id", "indicator_id", "level", "evidence", "evidence_status", "usable",
+    ROW,
+    "innovation_id",
+    "indicator_id",
+    "level",
+    "evidence",
+    "evidence_status",
+    "usable",
 )
 REGION_ANSWER_COLUMNS: tuple[str, ...] = (
-    ROW, "year", "indicator_id", "level", "evidence", "evidence_status", "usable",
+    ROW,
+    "year",
+    "indicator_id",
+    "level",
+    "evidence",
+    "evidence_status",
+    "usable",
 )
 
 _STAGE_TEXT = {"inisiatif": "inisiatif", "uji_coba": "uji coba", "penerapan": "penerapan"}
@@ -127,19 +182,23 @@ class Review:
 def opd_summary(innovations: pd.DataFrame) -> pd.DataFrame:
     inv = innovations
     key = inv["opd_id"].astype("string").fillna("")
-    frame = pd.DataFrame({
-        "opd_id": key,
-        "opd_name": inv["opd_name"].astype("string").fillna(""),
-        "eligible": inv["eligible"].astype(bool),
-        **{d: (inv["decision"] == d).to_numpy(bool) for d in DECISIONS},
-    })
+    frame = pd.DataFrame(
+        {
+            "opd_id": key,
+            "opd_name": inv["opd_name"].astype("string").fillna(""),
+            "eligible": inv["eligible"].astype(bool),
+            **{d: (inv["decision"] == d).to_numpy(bool) for d in DECISIONS},
+        }
+    )
     g = frame.groupby("opd_id", sort=True)
-    out = pd.DataFrame({
-        "opd_name": g["opd_name"].first(),
-        "entered": g.size(),
-        "eligible": g["eligible"].sum(),
-        **{d: g[d].sum() for d in DECISIONS},
-    }).reset_index()
+    out = pd.DataFrame(
+        {
+            "opd_name": g["opd_name"].first(),
+            "entered": g.size(),
+            "eligible": g["eligible"].sum(),
+            **{d: g[d].sum() for d in DECISIONS},
+        }
+    ).reset_index()
     for c in ("entered", "eligible", *DECISIONS):
         out[c] = out[c].astype("int64")
     return out
@@ -181,10 +240,6 @@ def _cat(*parts) -> pd.Series | str:
     return reduce(lambda a, b: a + b, conv)
 
 
-def _cap(s: pd.Series) -> pd.Series:
-    return s.str.slice(0, 1).str.upper() + s.str.slice(1)
-
-
 def _blank(s: pd.Series) -> pd.Series:
     """True where a cell is empty (missing or only spaces)."""
     if pd.api.types.is_string_dtype(s.dtype) or s.dtype == object:
@@ -212,8 +267,9 @@ def _conform(df: pd.DataFrame | None, table: str) -> pd.DataFrame:
     cols = {}
     if ROW in out.columns:
         r = pd.to_numeric(out[ROW], errors="coerce")
-        cols[ROW] = pd.array(r.where(r.notna(), pd.Series(np.arange(n) + 2, dtype="float64")),
-                             dtype="float64").astype("Int64")
+        cols[ROW] = pd.array(
+            r.where(r.notna(), pd.Series(np.arange(n) + 2, dtype="float64")), dtype="float64"
+        ).astype("Int64")
     else:
         cols[ROW] = pd.array(np.arange(n) + 2, dtype="Int64")
     for c in schema.COLUMNS[table]:
@@ -232,7 +288,9 @@ def _conform(df: pd.DataFrame | None, table: str) -> pd.DataFrame:
         else:
             if str(s.dtype) != "string":
                 s = s.astype("object").where(pd.notna(s), None).astype("string")
-        cols[c.name] = pd.Series(s, index=out.index) if not isinstance(s, pd.Series) else s.set_axis(out.index)
+        cols[c.name] = (
+            pd.Series(s, index=out.index) if not isinstance(s, pd.Series) else s.set_axis(out.index)
+        )
     extra = [c for c in out.columns if c not in cols]
     res = pd.DataFrame(cols, index=out.index)
     for c in extra:
@@ -265,15 +323,35 @@ class _Events:
         self.files = files
         self.frames: list[pd.DataFrame] = []
 
-    def add(self, base: pd.DataFrame, mask, *, table: str, rule: str, severity: str, message,
-            message_en, column: str = "", value="", expected="", reason=None, todo="",
-            kind: str = "none", prio: int = 50, row: bool = True) -> None:
+    def add(
+        self,
+        base: pd.DataFrame,
+        mask,
+        *,
+        table: str,
+        rule: str,
+        severity: str,
+        message,
+        message_en,
+        column: str = "",
+        value="",
+        expected="",
+        reason=None,
+        todo="",
+        kind: str = "none",
+        prio: int = 50,
+        row: bool = True,
+    ) -> None:
         """One finding per row of ``base[mask]``; ``base`` carries ``_row``, ``_i``, ``_fid``, ``_fopd``.
 
         Message-like arguments are scalars, series aligned with ``base``, or callables taking the
         selected rows (so texts are only built for the rows that have the finding).
         """
-        mask = mask.fillna(False).to_numpy(bool) if isinstance(mask, pd.Series) else np.asarray(mask, dtype=bool)
+        mask = (
+            mask.fillna(False).to_numpy(bool)
+            if isinstance(mask, pd.Series)
+            else np.asarray(mask, dtype=bool)
+        )
         if not mask.any():
             return
         b = base.loc[mask]
@@ -318,7 +396,9 @@ class _Events:
         df = pd.concat(self.frames, ignore_index=True)
         for c in _EVENT_COLUMNS:
             if c == "row":
-                df[c] = pd.array(pd.to_numeric(df[c], errors="coerce"), dtype="Float64").astype("Int64")
+                df[c] = pd.array(pd.to_numeric(df[c], errors="coerce"), dtype="Float64").astype(
+                    "Int64"
+                )
             elif c in ("_i", "_prio"):
                 df[c] = pd.to_numeric(df[c], errors="coerce").fillna(-1).astype("int64")
             else:
@@ -354,12 +434,26 @@ def review(dataset: Dataset, methodology: Methodology, year: int) -> Review:
     _required_empty(ev, opd, "opd", problems, prio=11)
     dup_opd = opd["_key"].notna() & opd["_key"].duplicated()
     first_row = opd["_key"].map(opd_first[ROW])
-    ev.add(opd, dup_opd, table="opd", rule="duplicate_id", severity="error", column="opd_id",
-           value=opd["opd_id"], expected="kode OPD unik",
-           message=_cat("Kode OPD ", opd["_fopd"], " sudah dipakai di baris ", first_row,
-                        "; baris ini diabaikan"),
-           message_en=_cat("OPD code ", opd["_fopd"], " already used in row ", first_row,
-                           "; this row is ignored"))
+    ev.add(
+        opd,
+        dup_opd,
+        table="opd",
+        rule="duplicate_id",
+        severity="error",
+        column="opd_id",
+        value=opd["opd_id"],
+        expected="kode OPD unik",
+        message=_cat(
+            "Kode OPD ",
+            opd["_fopd"],
+            " sudah dipakai di baris ",
+            first_row,
+            "; baris ini diabaikan",
+        ),
+        message_en=_cat(
+            "OPD code ", opd["_fopd"], " already used in row ", first_row, "; this row is ignored"
+        ),
+    )
 
     # ---------------------------------------------------------------- innovations of the edition
     year_ok = (inv_all["year"] == year).fillna(False).to_numpy(bool)
@@ -370,17 +464,25 @@ def review(dataset: Dataset, methodology: Methodology, year: int) -> Review:
     opd_key = _key(inv["opd_id"], upper=True)
     known_opd = opd_key.isin(opd_first.index).to_numpy(bool)
     inv["_fid"] = _str(inv["_id"])
-    inv["_fopd"] = _str(opd_key.map(opd_first["opd_id"]).astype("string").fillna(_key(inv["opd_id"]))).str.strip()
+    canon_opd = opd_key.map(opd_first["opd_id"]).astype("string")
+    inv["_fopd"] = _str(canon_opd.fillna(_key(inv["opd_id"]))).str.strip()
     inv["opd_name"] = opd_key.map(opd_first["name"]).astype("string")
 
     # rows of no edition (year empty or unreadable) are reported in every review, never lost
     no_year = inv_all.loc[inv_all["year"].isna().to_numpy(bool)].copy()
     no_year["_i"], no_year["_fid"] = -1, _str(_key(no_year["innovation_id"]))
     no_year["_fopd"] = _str(_key(no_year["opd_id"]))
-    ev.add(no_year, ~no_year[ROW].isin(_problem_rows(problems, "innovations", "year")), table="innovations", rule="year_missing",
-           severity="error", column="year", expected="tahun edisi, mis. 2021",
-           message="Tahun edisi kosong atau tidak terbaca; baris ini tidak masuk edisi mana pun",
-           message_en="Edition year empty or unreadable; this row belongs to no edition")
+    ev.add(
+        no_year,
+        ~no_year[ROW].isin(_problem_rows(problems, "innovations", "year")),
+        table="innovations",
+        rule="year_missing",
+        severity="error",
+        column="year",
+        expected="tahun edisi, mis. 2021",
+        message="Tahun edisi kosong atau tidak terbaca; baris ini tidak masuk edisi mana pun",
+        message_en="Edition year empty or unreadable; this row belongs to no edition",
+    )
 
     # dataset-wide duplicate innovation ids
     all_ids = _key(inv_all["innovation_id"])
@@ -388,17 +490,37 @@ def review(dataset: Dataset, methodology: Methodology, year: int) -> Review:
     dup_ids = id_counts.index[id_counts > 1]
     is_dup = inv["_id"].isin(dup_ids).to_numpy(bool)
     if is_dup.any():
-        dup_rows = (inv_all.loc[all_ids.isin(dup_ids), ROW].astype("string")
-                    .groupby(all_ids[all_ids.isin(dup_ids)]).agg(", ".join))
+        dup_rows = (
+            inv_all.loc[all_ids.isin(dup_ids), ROW]
+            .astype("string")
+            .groupby(all_ids[all_ids.isin(dup_ids)])
+            .agg(", ".join)
+        )
         rows_txt = inv["_id"].map(dup_rows)
     else:
         rows_txt = pd.Series("", index=inv.index, dtype="string")
-    ev.add(inv, is_dup, table="innovations", rule="duplicate_id", severity="error",
-           column="innovation_id", value=inv["_fid"], expected="ID inovasi unik dalam seluruh data",
-           reason=_cat("ID inovasi ", inv["_fid"], " dipakai lebih dari sekali (baris ", rows_txt, ")"),
-           message=_cat("ID inovasi ", inv["_fid"], " dipakai lebih dari sekali (baris ", rows_txt, ")"),
-           message_en=_cat("Innovation ID ", inv["_fid"], " used more than once (rows ", rows_txt, ")"),
-           todo=_cat("beri ID unik untuk inovasi ", inv["_fid"]), kind="gap", prio=10)
+    ev.add(
+        inv,
+        is_dup,
+        table="innovations",
+        rule="duplicate_id",
+        severity="error",
+        column="innovation_id",
+        value=inv["_fid"],
+        expected="ID inovasi unik dalam seluruh data",
+        reason=_cat(
+            "ID inovasi ", inv["_fid"], " dipakai lebih dari sekali (baris ", rows_txt, ")"
+        ),
+        message=_cat(
+            "ID inovasi ", inv["_fid"], " dipakai lebih dari sekali (baris ", rows_txt, ")"
+        ),
+        message_en=_cat(
+            "Innovation ID ", inv["_fid"], " used more than once (rows ", rows_txt, ")"
+        ),
+        todo=_cat("beri ID unik untuk inovasi ", inv["_fid"]),
+        kind="gap",
+        prio=10,
+    )
 
     # required cells, loader problems
     _required_empty(ev, inv, "innovations", problems, prio=11, kind="gap")
@@ -406,23 +528,53 @@ def review(dataset: Dataset, methodology: Methodology, year: int) -> Review:
 
     # references: OPD
     has_opd = opd_key.notna().to_numpy(bool)
-    ev.add(inv, has_opd & ~known_opd, table="innovations", rule="opd_unknown", severity="error",
-           column="opd_id", value=inv["_fopd"], expected="kode OPD yang ada di lembar OPD",
-           reason=_cat("kode OPD ", inv["_fopd"], " tidak ada di daftar OPD"),
-           message=_cat("Kode OPD ", inv["_fopd"], " tidak ada di lembar OPD"),
-           message_en=_cat("OPD code ", inv["_fopd"], " is not in the OPD table"),
-           todo=_cat("perbaiki kode OPD ", inv["_fopd"], " atau tambahkan OPD itu ke lembar OPD"),
-           kind="gap", prio=13)
+    ev.add(
+        inv,
+        has_opd & ~known_opd,
+        table="innovations",
+        rule="opd_unknown",
+        severity="error",
+        column="opd_id",
+        value=inv["_fopd"],
+        expected="kode OPD yang ada di lembar OPD",
+        reason=_cat("kode OPD ", inv["_fopd"], " tidak ada di daftar OPD"),
+        message=_cat("Kode OPD ", inv["_fopd"], " tidak ada di lembar OPD"),
+        message_en=_cat("OPD code ", inv["_fopd"], " is not in the OPD table"),
+        todo=_cat("perbaiki kode OPD ", inv["_fopd"], " atau tambahkan OPD itu ke lembar OPD"),
+        kind="gap",
+        prio=13,
+    )
     act_from = opd_key.map(opd_first["active_from"]).astype("Float64")
     act_to = opd_key.map(opd_first["active_to"]).astype("Float64")
-    inactive = known_opd & ((act_from > year).fillna(False) | (act_to < year).fillna(False)).to_numpy(bool)
-    span = _cat(_str(act_from.astype("Int64")), "–", _str(act_to.astype("Int64")))
-    ev.add(inv, inactive, table="innovations", rule="opd_inactive", severity="error", column="opd_id",
-           value=inv["_fopd"], expected=f"OPD yang aktif pada {year}",
-           reason=_cat("OPD ", inv["_fopd"], " tidak aktif pada ", str(year), " (aktif ", span, ")"),
-           message=_cat("OPD ", inv["_fopd"], " tidak aktif pada ", str(year), " (aktif ", span, ")"),
-           message_en=_cat("OPD ", inv["_fopd"], " not active in ", str(year), " (active ", span, ")"),
-           todo=_cat("pindahkan inovasi ke OPD yang aktif pada ", str(year)), kind="gap", prio=14)
+    inactive = known_opd & (
+        (act_from > year).fillna(False) | (act_to < year).fillna(False)
+    ).to_numpy(bool)
+    a_from, a_to = _str(act_from.astype("Int64")), _str(act_to.astype("Int64"))
+    span = pd.Series(
+        np.where(
+            a_from == "",
+            "sampai " + a_to,
+            np.where(a_to == "", "sejak " + a_from, a_from + "–" + a_to),
+        ),
+        index=inv.index,
+        dtype="string",
+    )
+    ev.add(
+        inv,
+        inactive,
+        table="innovations",
+        rule="opd_inactive",
+        severity="error",
+        column="opd_id",
+        value=inv["_fopd"],
+        expected=f"OPD yang aktif pada {year}",
+        reason=_cat("OPD ", inv["_fopd"], " tidak aktif pada ", str(year), " (aktif ", span, ")"),
+        message=_cat("OPD ", inv["_fopd"], " tidak aktif pada ", str(year), " (aktif ", span, ")"),
+        message_en=_cat("OPD ", inv["_fopd"], " not active in ", str(year), " (active ", span, ")"),
+        todo=_cat("pindahkan inovasi ke OPD yang aktif pada ", str(year)),
+        kind="gap",
+        prio=14,
+    )
 
     # dates and eligibility
     start, end = pd.Timestamp(m.eligible_from), pd.Timestamp(m.eligible_to)
@@ -435,96 +587,240 @@ def review(dataset: Dataset, methodology: Methodology, year: int) -> Review:
     deadline_txt = format_date_id(m.input_deadline)
     impl_txt, trial_txt, subm_txt = _fmt_dates(impl), _fmt_dates(trial), _fmt_dates(subm)
     impl_known = impl.notna().to_numpy(bool)
-    in_window = (impl_known & (impl >= start).fillna(False) & (impl <= end).fillna(False)).to_numpy(bool)
+    in_window = (impl_known & (impl >= start).fillna(False) & (impl <= end).fillna(False)).to_numpy(
+        bool
+    )
     impl_future = impl_known & (impl > deadline).fillna(False).to_numpy(bool)
     counted = stage.isin(list(m.counted_stages)).fillna(False).to_numpy(bool)
     stage_known = stage.notna().to_numpy(bool)
     prev = inv["previous_entries"]
     max_prev = m.max_previous_entries
-    reentry_ok = (np.ones(n, bool) if max_prev is None
-                  else (prev.fillna(0) <= max_prev).fillna(True).to_numpy(bool))
+    reentry_ok = (
+        np.ones(n, bool)
+        if max_prev is None
+        else (prev.fillna(0) <= max_prev).fillna(True).to_numpy(bool)
+    )
     late = (subm > deadline).fillna(False).to_numpy(bool)
     early = (subm < opens).fillna(False).to_numpy(bool)
     on_time = ~late
     is_penerapan = (stage == "penerapan").fillna(False).to_numpy(bool)
-    impl_problem = inv[ROW].isin(_problem_rows(problems, "innovations", "implementation_date")).to_numpy(bool)
+    impl_problem = (
+        inv[ROW].isin(_problem_rows(problems, "innovations", "implementation_date")).to_numpy(bool)
+    )
 
-    ev.add(inv, impl_known & ~in_window & ~impl_future, table="innovations", rule="outside_window",
-           severity="error", column="implementation_date", value=impl_txt, expected=window_txt,
-           reason=_cat("diterapkan ", impl_txt, ", di luar jendela ", window_txt),
-           message=_cat("Diterapkan ", impl_txt, ", di luar jendela penerapan ", window_txt,
-                        f" edisi {year}"),
-           message_en=_cat("Implemented ", impl.dt.strftime("%Y-%m-%d"), ", outside the window ",
-                           f"{m.eligible_from}–{m.eligible_to}"),
-           kind="ineligible", prio=20)
-    ev.add(inv, impl_future, table="innovations", rule="implementation_after_deadline",
-           severity="error", column="implementation_date", value=impl_txt,
-           expected=f"paling lambat {deadline_txt}",
-           reason=_cat("waktu penerapan ", impl_txt, " setelah batas input ", deadline_txt,
-                       " (tidak mungkin)"),
-           message=_cat("Waktu penerapan ", impl_txt, " jatuh setelah batas input edisi ", str(year),
-                        " (", deadline_txt, "); periksa tanggalnya"),
-           message_en=_cat("Implementation date ", impl.dt.strftime("%Y-%m-%d"),
-                           f" is after the edition's input deadline {m.input_deadline}"),
-           todo="periksa dan perbaiki waktu penerapan", kind="gap", prio=20)
-    ev.add(inv, is_penerapan & ~impl_known & ~impl_problem, table="innovations",
-           rule="implementation_date_missing", severity="error", column="implementation_date",
-           expected="tanggal penerapan (wajib untuk tahapan penerapan)",
-           reason="waktu penerapan kosong; jendela waktu tidak dapat dibuktikan",
-           message="Waktu penerapan wajib diisi untuk tahapan penerapan",
-           message_en="Implementation date is required for stage 'penerapan'",
-           todo="isi waktu penerapan yang benar", kind="gap", prio=20)
+    ev.add(
+        inv,
+        impl_known & ~in_window & ~impl_future,
+        table="innovations",
+        rule="outside_window",
+        severity="error",
+        column="implementation_date",
+        value=impl_txt,
+        expected=window_txt,
+        reason=_cat("diterapkan ", impl_txt, ", di luar jendela ", window_txt),
+        message=_cat(
+            "Diterapkan ", impl_txt, ", di luar jendela penerapan ", window_txt, f" edisi {year}"
+        ),
+        message_en=_cat(
+            "Implemented ",
+            impl.dt.strftime("%Y-%m-%d"),
+            ", outside the window ",
+            f"{m.eligible_from}–{m.eligible_to}",
+        ),
+        kind="ineligible",
+        prio=20,
+    )
+    ev.add(
+        inv,
+        impl_future,
+        table="innovations",
+        rule="implementation_after_deadline",
+        severity="error",
+        column="implementation_date",
+        value=impl_txt,
+        expected=f"paling lambat {deadline_txt}",
+        reason=_cat(
+            "waktu penerapan ", impl_txt, " setelah batas input ", deadline_txt, " (tidak mungkin)"
+        ),
+        message=_cat(
+            "Waktu penerapan ",
+            impl_txt,
+            " jatuh setelah batas input edisi ",
+            str(year),
+            " (",
+            deadline_txt,
+            "); periksa tanggalnya",
+        ),
+        message_en=_cat(
+            "Implementation date ",
+            impl.dt.strftime("%Y-%m-%d"),
+            f" is after the edition's input deadline {m.input_deadline}",
+        ),
+        todo="periksa dan perbaiki waktu penerapan",
+        kind="gap",
+        prio=20,
+    )
+    ev.add(
+        inv,
+        is_penerapan & ~impl_known & ~impl_problem,
+        table="innovations",
+        rule="implementation_date_missing",
+        severity="error",
+        column="implementation_date",
+        expected="tanggal penerapan (wajib untuk tahapan penerapan)",
+        reason="waktu penerapan kosong; jendela waktu tidak dapat dibuktikan",
+        message="Waktu penerapan wajib diisi untuk tahapan penerapan",
+        message_en="Implementation date is required for stage 'penerapan'",
+        todo="isi waktu penerapan yang benar",
+        kind="gap",
+        prio=20,
+    )
     trial_after = (trial > impl).fillna(False).to_numpy(bool)
-    ev.add(inv, trial_after, table="innovations", rule="trial_after_implementation",
-           severity="error", column="trial_date", value=trial_txt,
-           expected=_cat("paling lambat ", impl_txt),
-           reason=_cat("uji coba (", trial_txt, ") sesudah penerapan (", impl_txt, ")"),
-           message=_cat("Waktu uji coba ", trial_txt, " sesudah waktu penerapan ", impl_txt),
-           message_en=_cat("Trial date ", trial.dt.strftime("%Y-%m-%d"), " is after the implementation date ",
-                           impl.dt.strftime("%Y-%m-%d")),
-           todo="periksa waktu uji coba dan waktu penerapan", kind="gap", prio=22)
+    ev.add(
+        inv,
+        trial_after,
+        table="innovations",
+        rule="trial_after_implementation",
+        severity="error",
+        column="trial_date",
+        value=trial_txt,
+        expected=_cat("paling lambat ", impl_txt),
+        reason=_cat("uji coba (", trial_txt, ") sesudah penerapan (", impl_txt, ")"),
+        message=_cat("Waktu uji coba ", trial_txt, " sesudah waktu penerapan ", impl_txt),
+        message_en=_cat(
+            "Trial date ",
+            trial.dt.strftime("%Y-%m-%d"),
+            " is after the implementation date ",
+            impl.dt.strftime("%Y-%m-%d"),
+        ),
+        todo="periksa waktu uji coba dan waktu penerapan",
+        kind="gap",
+        prio=22,
+    )
     stage_txt = _str(stage.map(_STAGE_TEXT))
     counted_txt = ", ".join(_STAGE_TEXT.get(s, s) for s in m.counted_stages)
-    ev.add(inv, stage_known & ~counted, table="innovations", rule="stage_not_counted", severity="error",
-           column="stage", value=stage_txt, expected=counted_txt,
-           reason=_cat("tahapan ", stage_txt, " tidak dihitung (yang dihitung: ", counted_txt, ")"),
-           message=_cat("Tahapan ", stage_txt, " tidak dihitung pada edisi ", str(year),
-                        " (yang dihitung: ", counted_txt, ")"),
-           message_en=_cat("Stage ", _str(stage), f" is not counted in {year} (counted: ",
-                           ", ".join(m.counted_stages), ")"),
-           kind="ineligible", prio=23)
+    ev.add(
+        inv,
+        stage_known & ~counted,
+        table="innovations",
+        rule="stage_not_counted",
+        severity="error",
+        column="stage",
+        value=stage_txt,
+        expected=counted_txt,
+        reason=_cat("tahapan ", stage_txt, " tidak dihitung (yang dihitung: ", counted_txt, ")"),
+        message=_cat(
+            "Tahapan ",
+            stage_txt,
+            " tidak dihitung pada edisi ",
+            str(year),
+            " (yang dihitung: ",
+            counted_txt,
+            ")",
+        ),
+        message_en=_cat(
+            "Stage ",
+            _str(stage),
+            f" is not counted in {year} (counted: ",
+            ", ".join(m.counted_stages),
+            ")",
+        ),
+        kind="ineligible",
+        prio=23,
+    )
     if max_prev is not None:
         prev_txt = _str(prev)
-        ev.add(inv, ~reentry_ok, table="innovations", rule="reentry_limit", severity="error",
-               column="previous_entries", value=prev_txt, expected=f"paling banyak {max_prev}",
-               reason=_cat("sudah ", prev_txt, " kali diikutkan IGA sebelumnya (batas ", str(max_prev), ")"),
-               message=_cat("Sudah ", prev_txt, f" kali diikutkan IGA; edisi {year} membolehkan paling banyak ",
-                            str(max_prev)),
-               message_en=_cat("Entered ", prev_txt, f" times before; {year} allows at most ", str(max_prev)),
-               kind="ineligible", prio=24)
+        ev.add(
+            inv,
+            ~reentry_ok,
+            table="innovations",
+            rule="reentry_limit",
+            severity="error",
+            column="previous_entries",
+            value=prev_txt,
+            expected=f"paling banyak {max_prev}",
+            reason=_cat(
+                "sudah ", prev_txt, " kali diikutkan IGA sebelumnya (batas ", str(max_prev), ")"
+            ),
+            message=_cat(
+                "Sudah ",
+                prev_txt,
+                f" kali diikutkan IGA; edisi {year} membolehkan paling banyak ",
+                str(max_prev),
+            ),
+            message_en=_cat(
+                "Entered ", prev_txt, f" times before; {year} allows at most ", str(max_prev)
+            ),
+            kind="ineligible",
+            prio=24,
+        )
     neg = (prev < 0).fillna(False).to_numpy(bool)
-    ev.add(inv, neg, table="innovations", rule="range", severity="error", column="previous_entries",
-           value=_str(prev), expected="bilangan bulat ≥ 0",
-           message="Keikutsertaan sebelumnya tidak boleh negatif",
-           message_en="Previous entries cannot be negative",
-           todo=_FIX_TODO["previous_entries"], kind="gap", prio=24)
-    ev.add(inv, late, table="innovations", rule="submitted_late", severity="error", column="submitted_on",
-           value=subm_txt, expected=f"paling lambat {deadline_txt}",
-           reason=_cat("dimasukkan ", subm_txt, ", setelah batas input ", deadline_txt),
-           message=_cat("Dimasukkan ", subm_txt, ", setelah batas input ", deadline_txt,
-                        " (perpanjangan sudah dihitung)"),
-           message_en=_cat("Submitted ", subm.dt.strftime("%Y-%m-%d"),
-                           f", after the input deadline {m.input_deadline} (extension included)"),
-           kind="ineligible", prio=25)
+    ev.add(
+        inv,
+        neg,
+        table="innovations",
+        rule="range",
+        severity="error",
+        column="previous_entries",
+        value=_str(prev),
+        expected="bilangan bulat ≥ 0",
+        message="Keikutsertaan sebelumnya tidak boleh negatif",
+        message_en="Previous entries cannot be negative",
+        todo=_FIX_TODO["previous_entries"],
+        kind="gap",
+        prio=24,
+    )
+    ev.add(
+        inv,
+        late,
+        table="innovations",
+        rule="submitted_late",
+        severity="error",
+        column="submitted_on",
+        value=subm_txt,
+        expected=f"paling lambat {deadline_txt}",
+        reason=_cat("dimasukkan ", subm_txt, ", setelah batas input ", deadline_txt),
+        message=_cat(
+            "Dimasukkan ",
+            subm_txt,
+            ", setelah batas input ",
+            deadline_txt,
+            " (perpanjangan sudah dihitung)",
+        ),
+        message_en=_cat(
+            "Submitted ",
+            subm.dt.strftime("%Y-%m-%d"),
+            f", after the input deadline {m.input_deadline} (extension included)",
+        ),
+        kind="ineligible",
+        prio=25,
+    )
     opens_txt = format_date_id(m.input_opens)
-    ev.add(inv, early, table="innovations", rule="submitted_early", severity="warning",
-           column="submitted_on", value=subm_txt, expected=f"sejak {opens_txt}",
-           reason=_cat("tanggal input ", subm_txt, " sebelum jendela input dibuka (", opens_txt, ")"),
-           message=_cat("Dimasukkan ", subm_txt, " sebelum jendela input dibuka (", opens_txt,
-                        "); periksa tanggal input"),
-           message_en=_cat("Submitted ", subm.dt.strftime("%Y-%m-%d"),
-                           f" before the input window opened ({m.input_opens})"),
-           kind="note", prio=26)
+    ev.add(
+        inv,
+        early,
+        table="innovations",
+        rule="submitted_early",
+        severity="warning",
+        column="submitted_on",
+        value=subm_txt,
+        expected=f"sejak {opens_txt}",
+        reason=_cat("tanggal input ", subm_txt, " sebelum jendela input dibuka (", opens_txt, ")"),
+        message=_cat(
+            "Dimasukkan ",
+            subm_txt,
+            " sebelum jendela input dibuka (",
+            opens_txt,
+            "); periksa tanggal input",
+        ),
+        message_en=_cat(
+            "Submitted ",
+            subm.dt.strftime("%Y-%m-%d"),
+            f" before the input window opened ({m.input_opens})",
+        ),
+        kind="note",
+        prio=26,
+    )
 
     # same name and OPD twice in the edition
     name_key = inv["name"].astype("string").str.strip().str.lower()
@@ -535,14 +831,28 @@ def review(dataset: Dataset, methodology: Methodology, year: int) -> Review:
     if len(pair):
         d = pair.duplicated(keep="first")
         dup_name[pair.index[d.to_numpy(bool)]] = True
-        firsts = inv.loc[pair.index].groupby([pair["n"], pair["o"]], sort=False)[ROW].transform("first")
+        firsts = (
+            inv.loc[pair.index].groupby([pair["n"], pair["o"]], sort=False)[ROW].transform("first")
+        )
         first_of.loc[pair.index] = _str(firsts)
-    ev.add(inv, dup_name, table="innovations", rule="duplicate_name", severity="error", column="name",
-           value=inv["name"], expected="satu entri per inovasi",
-           reason=_cat("nama inovasi dan OPD sama dengan baris ", first_of),
-           message=_cat("Nama inovasi sama dengan baris ", first_of, " dari OPD yang sama (entri ganda?)"),
-           message_en=_cat("Same name and OPD as row ", first_of, " (entered twice?)"),
-           todo=_cat("hapus entri ganda atau bedakan dari baris ", first_of), kind="gap", prio=28)
+    ev.add(
+        inv,
+        dup_name,
+        table="innovations",
+        rule="duplicate_name",
+        severity="error",
+        column="name",
+        value=inv["name"],
+        expected="satu entri per inovasi",
+        reason=_cat("nama inovasi dan OPD sama dengan baris ", first_of),
+        message=_cat(
+            "Nama inovasi sama dengan baris ", first_of, " dari OPD yang sama (entri ganda?)"
+        ),
+        message_en=_cat("Same name and OPD as row ", first_of, " (entered twice?)"),
+        todo=_cat("hapus entri ganda atau bedakan dari baris ", first_of),
+        kind="gap",
+        prio=28,
+    )
 
     # profile completeness
     for c in schema.PROFILE_COLUMNS:
@@ -550,17 +860,38 @@ def review(dataset: Dataset, methodology: Methodology, year: int) -> Review:
         words = inv[c].astype("string").str.count(r"\S+").fillna(0).astype("int64")
         empty = (words == 0).to_numpy(bool)
         short = ((words > 0) & (words < MIN_PROFILE_WORDS)).to_numpy(bool)
-        ev.add(inv, empty, table="innovations", rule="profile_empty", severity="warning", column=c,
-               expected=f"uraian minimal {MIN_PROFILE_WORDS} kata",
-               reason=f"{label.lower()} masih kosong", message=f"{label} masih kosong",
-               message_en=f"{c} is empty", todo=f"lengkapi {label.lower()}", kind="gap", prio=40)
+        ev.add(
+            inv,
+            empty,
+            table="innovations",
+            rule="profile_empty",
+            severity="warning",
+            column=c,
+            expected=f"uraian minimal {MIN_PROFILE_WORDS} kata",
+            reason=f"{label.lower()} masih kosong",
+            message=f"{label} masih kosong",
+            message_en=f"{c} is empty",
+            todo=f"lengkapi {label.lower()}",
+            kind="gap",
+            prio=40,
+        )
         wtxt = _str(words)
-        ev.add(inv, short, table="innovations", rule="profile_short", severity="warning", column=c,
-               value=inv[c], expected=f"uraian minimal {MIN_PROFILE_WORDS} kata",
-               reason=_cat(f"{label.lower()} terlalu singkat (", wtxt, " kata)"),
-               message=_cat(f"{label} terlalu singkat: ", wtxt, f" kata, minimal {MIN_PROFILE_WORDS}"),
-               message_en=_cat(f"{c} too short: ", wtxt, f" words, at least {MIN_PROFILE_WORDS}"),
-               todo=f"lengkapi {label.lower()}", kind="gap", prio=40)
+        ev.add(
+            inv,
+            short,
+            table="innovations",
+            rule="profile_short",
+            severity="warning",
+            column=c,
+            value=inv[c],
+            expected=f"uraian minimal {MIN_PROFILE_WORDS} kata",
+            reason=_cat(f"{label.lower()} terlalu singkat (", wtxt, " kata)"),
+            message=_cat(f"{label} terlalu singkat: ", wtxt, f" kata, minimal {MIN_PROFILE_WORDS}"),
+            message_en=_cat(f"{c} too short: ", wtxt, f" words, at least {MIN_PROFILE_WORDS}"),
+            todo=f"lengkapi {label.lower()}",
+            kind="gap",
+            prio=40,
+        )
 
     # ---------------------------------------------------------------- SID answers
     ans_all["_id"] = _key(ans_all["innovation_id"])
@@ -573,18 +904,37 @@ def review(dataset: Dataset, methodology: Methodology, year: int) -> Review:
     answers["_fid"] = _str(answers["_id"])
     answers["_fopd"] = _str(answers["_id"].map(id_to_opd))
     answers["_pair"] = answers["_id"]
-    sid_usable = _answer_rules(ev, answers, "innovation_indicators", "SID", m, problems,
-                               id_dup=answers["_id"].isin(dup_ids).to_numpy(bool))
+    sid_usable = _answer_rules(
+        ev,
+        answers,
+        "innovation_indicators",
+        "SID",
+        m,
+        problems,
+        id_dup=answers["_id"].isin(dup_ids).to_numpy(bool),
+    )
 
     # answers that belong to no innovation of the data (or have no id)
     orphan = ~belongs & ~ans_all["_id"].isin(all_ids.dropna()).to_numpy(bool)
     orph = ans_all.loc[orphan].copy()
     orph["_i"], orph["_fid"], orph["_fopd"] = -1, _str(orph["_id"]), ""
     orph_known = orph["_id"].notna().to_numpy(bool)
-    ev.add(orph, orph_known, table="innovation_indicators", rule="innovation_unknown", severity="error",
-           column="innovation_id", value=orph["_fid"], expected="ID inovasi yang ada di lembar Inovasi",
-           message=_cat("Jawaban untuk ID inovasi ", orph["_fid"], " yang tidak ada di lembar Inovasi"),
-           message_en=_cat("Answer for innovation ID ", orph["_fid"], " which is not in the innovations table"))
+    ev.add(
+        orph,
+        orph_known,
+        table="innovation_indicators",
+        rule="innovation_unknown",
+        severity="error",
+        column="innovation_id",
+        value=orph["_fid"],
+        expected="ID inovasi yang ada di lembar Inovasi",
+        message=_cat(
+            "Jawaban untuk ID inovasi ", orph["_fid"], " yang tidak ada di lembar Inovasi"
+        ),
+        message_en=_cat(
+            "Answer for innovation ID ", orph["_fid"], " which is not in the innovations table"
+        ),
+    )
     _required_empty(ev, orph, "innovation_indicators", problems, prio=51, only=["innovation_id"])
 
     # innovations without any SID answer; SID indicators not answered (info)
@@ -593,55 +943,114 @@ def review(dataset: Dataset, methodology: Methodology, year: int) -> Review:
     ident = inv["_id"].notna().to_numpy(bool)
     sid_ids = [i.id for i in m.indicators_of("SID")]
     sid_range = f"{sid_ids[0]}–{sid_ids[-1]}" if sid_ids else "SID"
-    ev.add(inv, ident & ~has_any, table="innovations", rule="sid_none", severity="error",
-           column="innovation_id", value=inv["_fid"], expected=f"jawaban indikator {sid_range}",
-           reason="belum ada jawaban indikator SID",
-           message=_cat("Inovasi ", inv["_fid"], " belum punya jawaban indikator SID"),
-           message_en=_cat("Innovation ", inv["_fid"], " has no SID answers"),
-           todo=f"isi jawaban indikator {sid_range}", kind="gap", prio=50)
+    ev.add(
+        inv,
+        ident & ~has_any,
+        table="innovations",
+        rule="sid_none",
+        severity="error",
+        column="innovation_id",
+        value=inv["_fid"],
+        expected=f"jawaban indikator {sid_range}",
+        reason="belum ada jawaban indikator SID",
+        message=_cat("Inovasi ", inv["_fid"], " belum punya jawaban indikator SID"),
+        message_en=_cat("Innovation ", inv["_fid"], " has no SID answers"),
+        todo=f"isi jawaban indikator {sid_range}",
+        kind="gap",
+        prio=50,
+    )
     missing_txt = _missing_indicators(answers, sid_ids, n)
     some_missing = has_any & (missing_txt != "").to_numpy(bool)
-    ev.add(inv, some_missing, table="innovations", rule="sid_incomplete", severity="info",
-           column="innovation_id", value=missing_txt, expected=f"jawaban {sid_range}",
-           message=_cat("Indikator belum dijawab (dihitung tingkat 0): ", missing_txt),
-           message_en=_cat("Indicators not answered (counted as level 0): ", missing_txt), prio=90)
+    ev.add(
+        inv,
+        some_missing,
+        table="innovations",
+        rule="sid_incomplete",
+        severity="info",
+        column="innovation_id",
+        value=missing_txt,
+        expected=f"jawaban {sid_range}",
+        message=_cat("Indikator belum dijawab (dihitung tingkat 0): ", missing_txt),
+        message_en=_cat("Indicators not answered (counted as level 0): ", missing_txt),
+        prio=90,
+    )
 
     # ---------------------------------------------------------------- SPD answers
     reg_year_ok = (reg_all["year"] == year).fillna(False).to_numpy(bool)
     region = reg_all.loc[reg_year_ok].reset_index(drop=True)
     region["_i"], region["_fid"], region["_fopd"] = -1, "", ""
     region["_pair"] = pd.Series(str(year), index=region.index, dtype="string")
-    spd_usable = _answer_rules(ev, region, "region_indicators", "SPD", m, problems,
-                               id_dup=np.zeros(len(region), bool))
+    spd_usable = _answer_rules(
+        ev, region, "region_indicators", "SPD", m, problems, id_dup=np.zeros(len(region), bool)
+    )
     spd_ids = [i.id for i in m.indicators_of("SPD")]
-    table_base = pd.DataFrame({ROW: pd.array([pd.NA], dtype="Int64"), "_i": [-1], "_fid": [""], "_fopd": [""]})
+    table_base = pd.DataFrame(
+        {ROW: pd.array([pd.NA], dtype="Int64"), "_i": [-1], "_fid": [""], "_fopd": [""]}
+    )
     if len(region) == 0:
-        ev.add(table_base, [True], table="region_indicators", rule="spd_none", severity="error",
-               column="indicator_id", expected=f"jawaban {spd_ids[0] if spd_ids else 'SPD'}…"
-               f"{spd_ids[-1] if spd_ids else ''} untuk edisi {year}",
-               message=f"Tidak ada jawaban indikator SPD untuk edisi {year}",
-               message_en=f"No SPD answers for edition {year}", row=False)
+        ev.add(
+            table_base,
+            [True],
+            table="region_indicators",
+            rule="spd_none",
+            severity="error",
+            column="indicator_id",
+            expected=f"jawaban {spd_ids[0] if spd_ids else 'SPD'}…"
+            f"{spd_ids[-1] if spd_ids else ''} untuk edisi {year}",
+            message=f"Tidak ada jawaban indikator SPD untuk edisi {year}",
+            message_en=f"No SPD answers for edition {year}",
+            row=False,
+        )
     else:
         got = set(region.loc[spd_usable, "_ind"].dropna())
         miss = [i for i in m.indicators_of("SPD") if i.id not in got]
         if miss:
-            mb = pd.DataFrame({ROW: pd.array([pd.NA] * len(miss), dtype="Int64"), "_i": -1,
-                               "_fid": "", "_fopd": ""})
+            mb = pd.DataFrame(
+                {
+                    ROW: pd.array([pd.NA] * len(miss), dtype="Int64"),
+                    "_i": -1,
+                    "_fid": "",
+                    "_fopd": "",
+                }
+            )
             ids = pd.Series([i.id for i in miss], dtype="string")
             names = pd.Series([i.name for i in miss], dtype="string")
-            ev.add(mb, np.ones(len(miss), bool), table="region_indicators", rule="spd_missing",
-                   severity="warning", column="indicator_id", value=ids, expected="tingkat 0–3 dan bukti",
-                   message=_cat("Indikator ", ids, " ", names, " belum dijawab untuk edisi ", str(year),
-                                " (dihitung tingkat 0)"),
-                   message_en=_cat("Indicator ", ids, f" not answered for edition {year} (counted as level 0)"),
-                   row=False)
+            ev.add(
+                mb,
+                np.ones(len(miss), bool),
+                table="region_indicators",
+                rule="spd_missing",
+                severity="warning",
+                column="indicator_id",
+                value=ids,
+                expected="tingkat 0–3 dan bukti",
+                message=_cat(
+                    "Indikator ",
+                    ids,
+                    " ",
+                    names,
+                    " belum dijawab untuk edisi ",
+                    str(year),
+                    " (dihitung tingkat 0)",
+                ),
+                message_en=_cat(
+                    "Indicator ", ids, f" not answered for edition {year} (counted as level 0)"
+                ),
+                row=False,
+            )
     no_year_r = reg_all.loc[reg_all["year"].isna().to_numpy(bool)].copy()
     no_year_r["_i"], no_year_r["_fid"], no_year_r["_fopd"] = -1, "", ""
-    ev.add(no_year_r, ~no_year_r[ROW].isin(_problem_rows(problems, "region_indicators", "year")),
-           table="region_indicators", rule="year_missing",
-           severity="error", column="year", expected="tahun edisi, mis. 2021",
-           message="Tahun edisi kosong atau tidak terbaca; baris ini tidak masuk edisi mana pun",
-           message_en="Edition year empty or unreadable; this row belongs to no edition")
+    ev.add(
+        no_year_r,
+        ~no_year_r[ROW].isin(_problem_rows(problems, "region_indicators", "year")),
+        table="region_indicators",
+        rule="year_missing",
+        severity="error",
+        column="year",
+        expected="tahun edisi, mis. 2021",
+        message="Tahun edisi kosong atau tidak terbaca; baris ini tidak masuk edisi mana pun",
+        message_en="Edition year empty or unreadable; this row belongs to no edition",
+    )
 
     # ---------------------------------------------------------------- the loader's other problems
     # Every loader finding is reported except those of rows that belong to another edition:
@@ -650,12 +1059,16 @@ def review(dataset: Dataset, methodology: Methodology, year: int) -> Review:
     other_ids = set(all_ids[other_inv].dropna()) - set(inv["_id"].dropna())
     handled = {
         "innovations": inv_all[ROW][year_ok | other_inv],
-        "innovation_indicators": pd.concat([answers[ROW], ans_all.loc[ans_all["_id"].isin(other_ids), ROW]]),
+        "innovation_indicators": pd.concat(
+            [answers[ROW], ans_all.loc[ans_all["_id"].isin(other_ids), ROW]]
+        ),
         "region_indicators": reg_all.loc[reg_all["year"].notna().to_numpy(bool), ROW],
     }
     rest = np.ones(len(problems), bool)
     for t, rows in handled.items():
-        rest &= ~((problems["table"] == t).to_numpy(bool) & problems["row"].isin(rows).to_numpy(bool))
+        rest &= ~(
+            (problems["table"] == t).to_numpy(bool) & problems["row"].isin(rows).to_numpy(bool)
+        )
     if rest.any():
         e = problems.loc[rest].copy()
         e["_i"], e["_kind"], e["_prio"], e["_reason"], e["_todo"] = -1, "none", 0, e["message"], ""
@@ -666,40 +1079,84 @@ def review(dataset: Dataset, methodology: Methodology, year: int) -> Review:
     inv_out = _decide(inv, events, in_window, counted, reentry_ok, on_time, is_dup, known_opd)
 
     findings = sort_findings(events[list(FINDING_COLUMNS)])
-    answers_out = answers.assign(innovation_id=answers["_id"], indicator_id=answers["_ind"],
-                                 usable=sid_usable)[list(ANSWER_COLUMNS)]
-    region_out = region.assign(indicator_id=region["_ind"], usable=spd_usable)[list(REGION_ANSWER_COLUMNS)]
-    return Review(year=year, methodology=m, dataset=ds, innovations=inv_out,
-                  answers=answers_out.reset_index(drop=True), region_answers=region_out.reset_index(drop=True),
-                  findings=findings)
+    answers_out = answers.assign(
+        innovation_id=answers["_id"], indicator_id=answers["_ind"], usable=sid_usable
+    )[list(ANSWER_COLUMNS)]
+    region_out = region.assign(indicator_id=region["_ind"], usable=spd_usable)[
+        list(REGION_ANSWER_COLUMNS)
+    ]
+    return Review(
+        year=year,
+        methodology=m,
+        dataset=ds,
+        innovations=inv_out,
+        answers=answers_out.reset_index(drop=True),
+        region_answers=region_out.reset_index(drop=True),
+        findings=findings,
+    )
 
 
 def _problem_rows(problems: pd.DataFrame, table: str, column: str) -> pd.Series:
     """Rows the loader already reported for ``column`` (or as a wholly empty row)."""
-    sel = (problems["table"] == table) & ((problems["column"] == column) | (problems["rule"] == "empty_row"))
+    sel = (problems["table"] == table) & (
+        (problems["column"] == column) | (problems["rule"] == "empty_row")
+    )
     return problems.loc[sel.to_numpy(bool), "row"].dropna()
 
 
-def _required_empty(ev: _Events, base: pd.DataFrame, table: str, problems: pd.DataFrame, *,
-                    prio: int, kind: str = "none", only: Iterable[str] | None = None) -> None:
+def _required_empty(
+    ev: _Events,
+    base: pd.DataFrame,
+    table: str,
+    problems: pd.DataFrame,
+    *,
+    prio: int,
+    kind: str = "none",
+    only: Iterable[str] | None = None,
+) -> None:
     """``required``: a cell of a required column is empty (and the loader did not already
     report it as unreadable)."""
     for c in schema.COLUMNS[table]:
-        if not c.required or c.nullable or c.name == "year" or (only is not None and c.name not in only):
+        if (
+            not c.required
+            or c.nullable
+            or c.name == "year"
+            or (only is not None and c.name not in only)
+        ):
             continue
         blank = _blank(base[c.name]).to_numpy(bool) & ~base[ROW].isin(
-            _problem_rows(problems, table, c.name)).to_numpy(bool)
-        ev.add(base, blank, table=table, rule="required", severity="error", column=c.name,
-               expected=f"{c.label} wajib diisi",
-               reason=f"{c.label.lower()} kosong", message=f"{c.label} wajib diisi",
-               message_en=f"{c.name} is required", todo=_FIX_TODO.get(c.name, f"isi {c.label.lower()}"),
-               kind=kind, prio=prio)
+            _problem_rows(problems, table, c.name)
+        ).to_numpy(bool)
+        ev.add(
+            base,
+            blank,
+            table=table,
+            rule="required",
+            severity="error",
+            column=c.name,
+            expected=f"{c.label} wajib diisi",
+            reason=f"{c.label.lower()} kosong",
+            message=f"{c.label} wajib diisi",
+            message_en=f"{c.name} is required",
+            todo=_FIX_TODO.get(c.name, f"isi {c.label.lower()}"),
+            kind=kind,
+            prio=prio,
+        )
 
 
-def _attach_problems(ev: _Events, problems: pd.DataFrame, table: str, base: pd.DataFrame, *,
-                     prio: int, attach: bool = True) -> None:
+def _attach_problems(
+    ev: _Events,
+    problems: pd.DataFrame,
+    table: str,
+    base: pd.DataFrame,
+    *,
+    prio: int,
+    attach: bool = True,
+) -> None:
     """The loader's findings for the rows of ``base``, linked to their innovation when ``attach``."""
-    p = problems.loc[(problems["table"] == table).to_numpy(bool) & problems["row"].notna().to_numpy(bool)]
+    p = problems.loc[
+        (problems["table"] == table).to_numpy(bool) & problems["row"].notna().to_numpy(bool)
+    ]
     if not len(p) or not len(base):
         return
     b = base.drop_duplicates(ROW).set_index(ROW)
@@ -709,7 +1166,9 @@ def _attach_problems(ev: _Events, problems: pd.DataFrame, table: str, base: pd.D
     i = b["_i"].reindex(p["row"].to_numpy()).to_numpy() if attach else np.full(len(p), -1)
     fid = _str(b["_fid"].reindex(p["row"].to_numpy())).to_numpy(object)
     fopd = _str(b["_fopd"].reindex(p["row"].to_numpy())).to_numpy(object)
-    p["innovation_id"] = np.where(p["innovation_id"].to_numpy(object) == "", fid, p["innovation_id"].to_numpy(object))
+    p["innovation_id"] = np.where(
+        p["innovation_id"].to_numpy(object) == "", fid, p["innovation_id"].to_numpy(object)
+    )
     p["opd_id"] = np.where(p["opd_id"].to_numpy(object) == "", fopd, p["opd_id"].to_numpy(object))
     p["_i"] = i
     # a cell the loader could not read (or a required one left empty) must be fixed, whatever
@@ -720,14 +1179,27 @@ def _attach_problems(ev: _Events, problems: pd.DataFrame, table: str, base: pd.D
     labels = _str(p["column"].map(lambda c: _label(table, c).lower() if c else ""))
     required = (p["rule"] == "required").to_numpy(bool)
     p["_reason"] = np.where(required, labels + " kosong", p["message"])
-    generic = np.where(required, "isi " + labels,
-                       "perbaiki " + labels + np.where(p["expected"] != "", " (" + p["expected"] + ")", ""))
-    p["_todo"] = _str(p["column"].map(_FIX_TODO)).mask(lambda x: x == "", pd.Series(generic, index=p.index))
+    generic = np.where(
+        required,
+        "isi " + labels,
+        "perbaiki " + labels + np.where(p["expected"] != "", " (" + p["expected"] + ")", ""),
+    )
+    p["_todo"] = _str(p["column"].map(_FIX_TODO)).mask(
+        lambda x: x == "", pd.Series(generic, index=p.index)
+    )
     ev.add_frame(p)
 
 
-def _answer_rules(ev: _Events, a: pd.DataFrame, table: str, aspect: str, m: Methodology,
-                  problems: pd.DataFrame, *, id_dup: np.ndarray) -> np.ndarray:
+def _answer_rules(
+    ev: _Events,
+    a: pd.DataFrame,
+    table: str,
+    aspect: str,
+    m: Methodology,
+    problems: pd.DataFrame,
+    *,
+    id_dup: np.ndarray,
+) -> np.ndarray:
     """Rules on indicator answers (SID or SPD). Adds ``_ind`` to ``a``; returns ``usable``.
 
     Answers can be many (400,000 in the benchmark): masks are numpy, texts are built only for
@@ -758,19 +1230,43 @@ def _answer_rules(ev: _Events, a: pd.DataFrame, table: str, aspect: str, m: Meth
 
     _required_empty(ev, a, table, problems, prio=51, kind=kind, only=["indicator_id", "level"])
     _attach_problems(ev, problems, table, a, prio=51, attach=(aspect == "SID"))
-    ev.add(a, unknown, table=table, rule="indicator_unknown", severity="error", column="indicator_id",
-           value=ind, expected=f"kode indikator {rng}",
-           reason=lambda b: _cat("indikator ", ind(b), f" tidak dikenal di metodologi {m.year}"),
-           message=lambda b: _cat("Indikator ", ind(b), f" tidak dikenal di metodologi {m.year} (yang dikenal: {rng})"),
-           message_en=lambda b: _cat("Indicator ", ind(b), f" unknown to the {m.year} methodology"),
-           todo=lambda b: _cat("perbaiki kode indikator ", ind(b), f" ({rng})"), kind=kind, prio=51)
+    ev.add(
+        a,
+        unknown,
+        table=table,
+        rule="indicator_unknown",
+        severity="error",
+        column="indicator_id",
+        value=ind,
+        expected=f"kode indikator {rng}",
+        reason=lambda b: _cat("indikator ", ind(b), f" tidak dikenal di metodologi {m.year}"),
+        message=lambda b: _cat(
+            "Indikator ", ind(b), f" tidak dikenal di metodologi {m.year} (yang dikenal: {rng})"
+        ),
+        message_en=lambda b: _cat("Indicator ", ind(b), f" unknown to the {m.year} methodology"),
+        todo=lambda b: _cat("perbaiki kode indikator ", ind(b), f" ({rng})"),
+        kind=kind,
+        prio=51,
+    )
     where_text = "indikator daerah (SPD)" if other == "SPD" else "indikator inovasi (SID)"
-    ev.add(a, wrong, table=table, rule="indicator_aspect", severity="error", column="indicator_id",
-           value=ind, expected=f"kode indikator {rng}",
-           reason=lambda b: _cat(ind(b), f" adalah {where_text}, bukan indikator {aspect}"),
-           message=lambda b: _cat(ind(b), f" adalah {where_text}; di lembar ini hanya {rng}"),
-           message_en=lambda b: _cat(ind(b), f" is an {other} indicator; this table takes {aspect} indicators only"),
-           todo=lambda b: _cat("pindahkan jawaban ", ind(b), " ke lembar yang benar"), kind=kind, prio=51)
+    ev.add(
+        a,
+        wrong,
+        table=table,
+        rule="indicator_aspect",
+        severity="error",
+        column="indicator_id",
+        value=ind,
+        expected=f"kode indikator {rng}",
+        reason=lambda b: _cat(ind(b), f" adalah {where_text}, bukan indikator {aspect}"),
+        message=lambda b: _cat(ind(b), f" adalah {where_text}; di lembar ini hanya {rng}"),
+        message_en=lambda b: _cat(
+            ind(b), f" is an {other} indicator; this table takes {aspect} indicators only"
+        ),
+        todo=lambda b: _cat("pindahkan jawaban ", ind(b), " ke lembar yang benar"),
+        kind=kind,
+        prio=51,
+    )
 
     # the same indicator answered twice: the first answer is used
     pair_ok = known & a["_pair"].notna().to_numpy(bool)
@@ -783,44 +1279,101 @@ def _answer_rules(ev: _Events, a: pd.DataFrame, table: str, aspect: str, m: Meth
         if d.any():
             firsts = sub.groupby(["_pair", "_ind"], sort=False)[ROW].transform("first")
             first_row.loc[sub.index[d]] = _str(firsts[d])
-    ev.add(a, dup, table=table, rule="answer_duplicate", severity="error", column="indicator_id",
-           value=ind, expected="satu jawaban per indikator",
-           reason=lambda b: _cat("indikator ", ind(b), " dijawab lebih dari sekali"),
-           message=lambda b: _cat("Indikator ", ind(b), " dijawab lebih dari sekali; yang dipakai baris ",
-                                  first_row.loc[b.index]),
-           message_en=lambda b: _cat("Indicator ", ind(b), " answered more than once; row ",
-                                     first_row.loc[b.index], " is used"),
-           todo=lambda b: _cat("hapus jawaban ganda ", ind(b)), kind=kind, prio=51)
+    ev.add(
+        a,
+        dup,
+        table=table,
+        rule="answer_duplicate",
+        severity="error",
+        column="indicator_id",
+        value=ind,
+        expected="satu jawaban per indikator",
+        reason=lambda b: _cat("indikator ", ind(b), " dijawab lebih dari sekali"),
+        message=lambda b: _cat(
+            "Indikator ",
+            ind(b),
+            " dijawab lebih dari sekali; yang dipakai baris ",
+            first_row.loc[b.index],
+        ),
+        message_en=lambda b: _cat(
+            "Indicator ",
+            ind(b),
+            " answered more than once; row ",
+            first_row.loc[b.index],
+            " is used",
+        ),
+        todo=lambda b: _cat("hapus jawaban ganda ", ind(b)),
+        kind=kind,
+        prio=51,
+    )
 
     level = a["level"].astype("Float64").to_numpy("float64", na_value=np.nan)
     lvl_ok = (level >= 0) & (level <= 3)
     bad_level = ~np.isnan(level) & ~lvl_ok
-    ev.add(a, bad_level, table=table, rule="level_range", severity="error", column="level",
-           value=lvl, expected="0, 1, 2 atau 3",
-           reason=lambda b: _cat("tingkat ", ind(b), " = ", lvl(b), ", harus 0–3"),
-           message=lambda b: _cat("Tingkat ", ind(b), " = ", lvl(b), "; harus 0, 1, 2 atau 3"),
-           message_en=lambda b: _cat("Level of ", ind(b), " = ", lvl(b), "; must be 0–3"),
-           todo=lambda b: _cat("perbaiki tingkat ", ind(b), " (0–3)"), kind=kind, prio=51)
+    ev.add(
+        a,
+        bad_level,
+        table=table,
+        rule="level_range",
+        severity="error",
+        column="level",
+        value=lvl,
+        expected="0, 1, 2 atau 3",
+        reason=lambda b: _cat("tingkat ", ind(b), " = ", lvl(b), ", harus 0–3"),
+        message=lambda b: _cat("Tingkat ", ind(b), " = ", lvl(b), "; harus 0, 1, 2 atau 3"),
+        message_en=lambda b: _cat("Level of ", ind(b), " = ", lvl(b), "; must be 0–3"),
+        todo=lambda b: _cat("perbaiki tingkat ", ind(b), " (0–3)"),
+        kind=kind,
+        prio=51,
+    )
 
     usable = known & lvl_ok & ~dup & ~id_dup
     claimed = usable & (level > 0)
     status = _str(a["evidence_status"]).to_numpy(object)
     for code, sev, rule, what, what_en, todo in (
         ("missing", "error", "evidence_missing", " belum ada", " missing", "lengkapi bukti "),
-        ("invalid", "error", "evidence_invalid", " tidak valid", " invalid", "ganti bukti tidak valid "),
-        ("pending", "warning", "evidence_pending", " belum diverifikasi", " not yet verified",
-         "pastikan bukti diverifikasi: "),
+        (
+            "invalid",
+            "error",
+            "evidence_invalid",
+            " tidak valid",
+            " invalid",
+            "ganti bukti tidak valid ",
+        ),
+        (
+            "pending",
+            "warning",
+            "evidence_pending",
+            " belum diverifikasi",
+            " not yet verified",
+            "pastikan bukti diverifikasi: ",
+        ),
     ):
-        ev.add(a, claimed & (status == code), table=table, rule=rule, severity=sev,
-               column="evidence_status",
-               value=(lambda b: _str(b["evidence"])) if code != "missing" else "",
-               expected="bukti dukung valid",
-               reason=lambda b, what=what: _cat("bukti ", title(b), what),
-               message=lambda b, what=what: _cat("Bukti ", title(b), what, " (tingkat ", lvl(b),
-                                                 " diklaim; tanpa bukti valid = 0 poin)"),
-               message_en=lambda b, what_en=what_en: _cat("Evidence for ", ind(b), what_en, " (level ",
-                                                          lvl(b), " claimed)"),
-               todo=lambda b, todo=todo: _cat(todo, title(b)), kind=kind, prio=60)
+        ev.add(
+            a,
+            claimed & (status == code),
+            table=table,
+            rule=rule,
+            severity=sev,
+            column="evidence_status",
+            value=(lambda b: _str(b["evidence"])) if code != "missing" else "",
+            expected="bukti dukung valid",
+            reason=lambda b, what=what: _cat("bukti ", title(b), what),
+            message=lambda b, what=what: _cat(
+                "Bukti ",
+                title(b),
+                what,
+                " (tingkat ",
+                lvl(b),
+                " diklaim; tanpa bukti valid = 0 poin)",
+            ),
+            message_en=lambda b, what_en=what_en: _cat(
+                "Evidence for ", ind(b), what_en, " (level ", lvl(b), " claimed)"
+            ),
+            todo=lambda b, todo=todo: _cat(todo, title(b)),
+            kind=kind,
+            prio=60,
+        )
     return usable
 
 
@@ -838,8 +1391,16 @@ def _missing_indicators(answers: pd.DataFrame, sid_ids: list[str], n: int) -> pd
     return joined.str.removesuffix(", ")
 
 
-def _decide(inv: pd.DataFrame, events: pd.DataFrame, in_window, counted, reentry_ok, on_time,
-            is_dup, known_opd) -> pd.DataFrame:
+def _decide(
+    inv: pd.DataFrame,
+    events: pd.DataFrame,
+    in_window,
+    counted,
+    reentry_ok,
+    on_time,
+    is_dup,
+    known_opd,
+) -> pd.DataFrame:
     n = len(inv)
     ident = inv["_id"].notna().to_numpy(bool) & ~is_dup & known_opd
     eligible = in_window & counted & reentry_ok & on_time & ident
@@ -849,7 +1410,9 @@ def _decide(inv: pd.DataFrame, events: pd.DataFrame, in_window, counted, reentry
 
     def per_kind(kind: str, column: str) -> pd.Series:
         """Texts of one kind joined with "; " per innovation (events are sorted by ``_i``)."""
-        sub = e.loc[(e["_kind"] == kind).to_numpy(bool) & (e[column] != "").to_numpy(bool), ["_i", column]]
+        sub = e.loc[
+            (e["_kind"] == kind).to_numpy(bool) & (e[column] != "").to_numpy(bool), ["_i", column]
+        ]
         sub = sub.drop_duplicates()
         out = np.full(n, "", dtype=object)
         if len(sub):
@@ -865,13 +1428,17 @@ def _decide(inv: pd.DataFrame, events: pd.DataFrame, in_window, counted, reentry
     has_inel = (inel_r != "").to_numpy(bool)
     has_gap = (gap_r != "").to_numpy(bool)
 
-    decision = np.where(has_inel, "tidak_lanjut", np.where(has_gap | ~eligible, "lengkapi", "lanjut"))
+    decision = np.where(
+        has_inel, "tidak_lanjut", np.where(has_gap | ~eligible, "lengkapi", "lanjut")
+    )
     unexplained = (decision == "lengkapi") & ~has_gap
     gap_r = gap_r.mask(unexplained, "syarat kelayakan belum dapat dipastikan")
     gap_t = gap_t.mask(unexplained & (gap_t == ""), "lengkapi data inovasi")
     ok_txt = pd.Series("memenuhi syarat dan berkas lengkap", index=gap_r.index, dtype="string")
     ok_txt = ok_txt.mask(note_r != "", "memenuhi syarat dan berkas lengkap; catatan: " + note_r)
-    reasons = np.where(decision == "tidak_lanjut", inel_r, np.where(decision == "lengkapi", gap_r, ok_txt))
+    reasons = np.where(
+        decision == "tidak_lanjut", inel_r, np.where(decision == "lengkapi", gap_r, ok_txt)
+    )
     todo = np.where(decision == "lengkapi", gap_t, "")
 
     out = pd.DataFrame(index=inv.index)
@@ -923,13 +1490,38 @@ def summary_lines(review: Review) -> list[str]:
 
 
 REVIEW_CSV_COLUMNS: tuple[str, ...] = (
-    "innovation_id", "opd_id", "eligible", "decision", "reasons",
-    "row", "name", "opd_name", "stage", "implementation_date", "submitted_on",
-    "in_window", "stage_counted", "reentry_ok", "on_time", "todo", "n_errors", "n_warnings",
+    "innovation_id",
+    "opd_id",
+    "eligible",
+    "decision",
+    "reasons",
+    "row",
+    "name",
+    "opd_name",
+    "stage",
+    "implementation_date",
+    "submitted_on",
+    "in_window",
+    "stage_counted",
+    "reentry_ok",
+    "on_time",
+    "todo",
+    "n_errors",
+    "n_warnings",
 )
 FINDINGS_CSV_COLUMNS: tuple[str, ...] = (
-    "table", "row", "column", "rule", "severity", "message",
-    "value", "expected", "message_en", "innovation_id", "opd_id", "file",
+    "table",
+    "row",
+    "column",
+    "rule",
+    "severity",
+    "message",
+    "value",
+    "expected",
+    "message_en",
+    "innovation_id",
+    "opd_id",
+    "file",
 )
 
 
@@ -954,8 +1546,9 @@ def write_review_outputs(review: Review, out_dir: Path) -> list[Path]:
     guard_frame(review_table(review)).to_csv(p, index=False, encoding="utf-8")
     paths.append(p)
     p = out_dir / "findings.csv"
-    guard_frame(review.findings[list(FINDINGS_CSV_COLUMNS)]).to_csv(p, index=False, encoding="utf-8")
+    guard_frame(review.findings[list(FINDINGS_CSV_COLUMNS)]).to_csv(
+        p, index=False, encoding="utf-8"
+    )
     paths.append(p)
     paths.append(write_review_xlsx(review, out_dir / "review.xlsx"))
     return paths
-

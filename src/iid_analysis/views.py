@@ -28,7 +28,8 @@ def _out(output_dir: str | Path | None) -> str | None:
 
 def _saved(fig, output_dir, name):
     """Render once: saved as PNG when an output folder is given, shown as that same PNG."""
-    return present.image(plots.save(fig, _out(output_dir), name))
+    title = fig.axes[0].get_title(loc="left") if fig.axes else ""
+    return present.image(plots.save(fig, _out(output_dir), name), alt=title or name)
 
 
 def _label(series: pd.Series, labels: dict[str, str]) -> pd.Series:

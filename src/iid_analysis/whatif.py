@@ -13,7 +13,10 @@ closed forms of the same formula (tested against ``score``)::
 of fixing one answer alone is exact: ``gain_total`` = Δpoints (SPD) or Δpoints / divisor (SID),
 ``gain`` = gain_total / max_total × 100 (IID points, *unrounded*), ``iid_after`` = the rounded
 IID after that one fix and ``gain_rounded`` = iid_after − iid (what the published two-decimal
-score would show). Innovations that are not eligible (desk decision ``tidak_lanjut``) are not
+score would show). The one exception to linearity is scoring's disclaimer rule (nothing earns a
+point → total 0, count score withheld): the first valid answer then also brings back the count
+score, and every gain here includes it, because all "after" numbers are computed with scoring's
+own ``totals_from_points``. Innovations that are not eligible (desk decision ``tidak_lanjut``) are not
 gaps: they are not scored, so completing their documents does not move the IID until the
 reason they stop is removed (see the review's ``reasons``).
 
@@ -39,7 +42,7 @@ import numpy as np
 import pandas as pd
 
 from . import fmt
-from .methodology import PREDICATES, Methodology, round_score, round_scores
+from .methodology import PREDICATES, Methodology, round_score
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from .scoring import IndexResult
@@ -135,8 +138,10 @@ def gaps(result: IndexResult) -> pd.DataFrame:
     ``fix_evidence`` (level claimed, evidence missing or invalid → valid), ``raise_level``
     (to level 3 with valid evidence; not offered when the level is already 3).
 
-    Columns: :data:`GAP_COLUMNS`. ``innovation_id`` is ``<NA>`` for SPD. ``gain_points`` is the
-    answer's Δpoints, ``gain_total`` its effect on the total (SID: divided by the divisor),
+    Columns: :data:`GAP_COLUMNS`. ``innovation_id`` and ``innovation_name`` are ``<NA>`` for SPD
+    (``opd_name`` is then :data:`SPD_OWNER`). ``gain_points`` is the
+    answer's Δpoints, ``gain_total`` its effect on the total (SID: divided by the divisor; plus
+    the count score when it lifts a result out of the disclaimer rule),
     ``gain`` the unrounded IID gain (gain_total / max_total × 100), ``iid_after`` the rounded IID
     if only this action were done and ``gain_rounded`` = ``iid_after − iid``. Ranked by ``gain``
     descending, ties by indicator_id, innovation_id, then cheaper action first; index 0..n-1.
@@ -169,9 +174,9 @@ def gaps(result: IndexResult) -> pd.DataFrame:
     df = pd.DataFrame({
         "aspect": aspect,
         "innovation_id": inn,
-        "innovation_name": inn.map(inn_names).fillna("").astype("string"),
+        "innovation_name": inn.map(inn_names).astype("string").mask(inn.notna() & inn.map(inn_names).isna(), ""),
         "opd_id": opd,
-        "opd_name": opd.map(opd_names).fillna("").astype("string").mask(spd_region, SPD_OWNER),
+        "opd_name": opd.map(opd_names).astype("string").fillna("").mask(spd_region, SPD_OWNER),
         "indicator_id": sub["indicator_id"].astype("string"),
         "name": sub["name"].astype("string"),
         "action": pd.array(action, dtype="string"),
@@ -183,12 +188,11 @@ def gaps(result: IndexResult) -> pd.DataFrame:
     })
     df["action_label"] = df["action"].map(ACTION_LABELS).astype("string")
     df["gain_points"] = df["to_level"] * weight[rows] - df["points"]
-    gain_total = np.where((df["aspect"] == "SID").to_numpy(bool),
-                          df["gain_points"].to_numpy("float64") / float(result.divisor),
-                          df["gain_points"].to_numpy("float64"))
+    after = _after(result, df["gain_points"].to_numpy("float64"), (df["aspect"] == "SID").to_numpy(bool))
+    gain_total = after["total"] - float(result.total)
     df["gain_total"] = gain_total
     df["gain"] = gain_total / float(result.max_total) * 100.0
-    df["iid_after"] = round_scores((float(result.total) + gain_total) / float(result.max_total) * 100.0)
+    df["iid_after"] = after["iid"]
     df["gain_rounded"] = np.round(df["iid_after"].to_numpy("float64") - float(result.iid), 2)
     df["effort"] = df["action"].map(EFFORT).astype("int64")
     key = ["action", "from_level", "from_status", "indicator_id"]
@@ -200,6 +204,19 @@ def gaps(result: IndexResult) -> pd.DataFrame:
     df = _rank(df[list(GAP_COLUMNS)])
     df.attrs["note"] = GAPS_NOTE
     return df
+
+
+def _after(result: IndexResult, d_spd_or_sid: np.ndarray, is_sid: np.ndarray) -> dict[str, np.ndarray]:
+    """Headline numbers after adding points (one entry per candidate), through scoring's own
+    :func:`~iid_analysis.scoring.totals_from_points` (so the disclaimer rule applies: when nothing
+    earned a point, the first valid answer also brings back the count score)."""
+    from .scoring import frame_terms, totals_from_points
+
+    d = np.asarray(d_spd_or_sid, dtype="float64")
+    _, cs = frame_terms(result.methodology, result.n)
+    return totals_from_points(float(result.spd) + np.where(is_sid, 0.0, d),
+                              float(result.sid_sum) + np.where(is_sid, d, 0.0),
+                              float(result.divisor), cs, float(result.max_total))
 
 
 def _indicator(m: Methodology, indicator_id: str):
@@ -278,11 +295,13 @@ def top_gaps(result: IndexResult, k: int = 10, gaps_df: pd.DataFrame | None = No
 def _action_dict(r: Any) -> dict:
     return {
         "innovation_id": None if pd.isna(r.innovation_id) else str(r.innovation_id),
-        "innovation_name": str(r.innovation_name) if not pd.isna(r.innovation_name) else "",
+        "innovation_name": None if pd.isna(r.innovation_name) else str(r.innovation_name),
         "opd_id": None if pd.isna(r.opd_id) else str(r.opd_id),
+        "opd_name": None if pd.isna(r.opd_name) else str(r.opd_name),
         "indicator_id": str(r.indicator_id),
         "name": str(r.name),
         "action": str(r.action),
+        "action_label": str(r.action_label),
         "from_level": int(r.from_level),
         "to_level": int(r.to_level),
         "from_status": str(r.from_status),
@@ -336,36 +355,61 @@ def path_to_next(result: IndexResult, gaps_df: pd.DataFrame | None = None,
                needed_gain=max(0.0, target - 0.005 - total / max_total * 100.0))
     rank = {p: i for i, p in enumerate(b.predicate for b in m.bands)}
 
-    def reaches(t: float) -> bool:
-        return rank[m.predicate(round_score(t / max_total * 100.0))] <= rank[band.predicate]
+    from .scoring import frame_terms, totals_from_points
+
+    _, cs = frame_terms(m, result.n)
+
+    def iid_with(d_spd: np.ndarray, d_sid: np.ndarray) -> np.ndarray:
+        return totals_from_points(float(result.spd) + d_spd, float(result.sid_sum) + d_sid,
+                                  float(result.divisor), cs, max_total)["iid"]
+
+    def split(frame: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+        sid_rows = (frame["aspect"] == "SID").to_numpy(bool)
+        gp = frame["gain_points"].to_numpy("float64")
+        return np.where(sid_rows, 0.0, gp), np.where(sid_rows, gp, 0.0)
+
+    def cumulative(frame: pd.DataFrame) -> np.ndarray:
+        """Rounded IID after the first 1, 2, … actions of ``frame``."""
+        d_spd, d_sid = split(frame)
+        return iid_with(np.cumsum(d_spd), np.cumsum(d_sid))
+
+    def reaches(iid: float) -> bool:
+        return rank[m.predicate(float(iid))] <= rank[band.predicate]
 
     pool = df[df["action"].isin(list(allowed))]
     best = best_per_answer(pool)
-    cum = total + np.cumsum(best["gain_total"].to_numpy("float64"))
-    out["iid_max"] = round_score((cum[-1] if len(cum) else total) / max_total * 100.0)
-    hit = next((i for i, t in enumerate(cum) if reaches(float(t))), None)
+    cum = cumulative(best)
+    out["iid_max"] = float(cum[-1]) if len(cum) else float(result.iid)
+    hit = next((i for i, x in enumerate(cum) if reaches(float(x))), None)
     if hit is None:
         out.update(reachable=False, actions=[], n_actions=0, iid_after=float(result.iid),
                    predicate_after=result.predicate)
+        if set(allowed) >= set(ACTIONS):
+            need = (f"Perlu tambahan inovasi yang memenuhi syarat (kini {fmt.count(result.n, 'inovasi')} "
+                    f"dinilai; jumlah poin SID dibagi sekurang-kurangnya {m.divisor_min}).")
+            how = "hanya dengan menutup celah"
+        else:
+            kinds = ", ".join(ACTION_LABELS[a].lower() for a in ACTIONS if a in allowed)
+            need = "Perlu tindakan lain (misalnya kenaikan tingkat) atau tambahan inovasi yang memenuhi syarat."
+            how = f"hanya dengan tindakan berikut: {kinds}"
         out["sentence"] = (
-            f"Predikat {band.predicate} (IID minimal {fmt.num(target)}) belum dapat dicapai hanya dengan "
-            f"menutup celah: bila semua tindakan dilakukan, IID menjadi {fmt.num(out['iid_max'])}. "
-            f"Perlu tambahan inovasi yang memenuhi syarat (kini {fmt.count(result.n, 'inovasi')} "
-            f"dinilai; rata-rata SID dibagi sekurang-kurangnya {m.divisor_min})."
+            f"Predikat {band.predicate} (IID minimal {fmt.num(target)}) belum dapat dicapai {how}: "
+            f"bila semua tindakan itu dilakukan, IID menjadi {fmt.num(out['iid_max'])}. {need}"
         )
         return out
     chosen = best.iloc[:hit]
-    base = total + float(chosen["gain_total"].sum())
+    c_spd, c_sid = split(chosen)
     taken = set(zip(chosen["innovation_id"].fillna(""), chosen["indicator_id"], strict=True))
     rest = pool[[(a, b) not in taken for a, b in
                  zip(pool["innovation_id"].fillna(""), pool["indicator_id"], strict=True)]]
-    ok = rest[[reaches(base + float(g)) for g in rest["gain_total"]]]
+    r_spd, r_sid = split(rest)
+    one = iid_with(c_spd.sum() + r_spd, c_sid.sum() + r_sid)
+    ok = rest[[reaches(float(x)) for x in one]]
     ok = ok.assign(_inn=ok["innovation_id"].fillna("")).sort_values(
         ["effort", "gain", "indicator_id", "_inn"], kind="stable")
     last = ok.iloc[[0]].drop(columns=["_inn"])
     path = pd.concat([chosen, last], ignore_index=True)
-    after = total + float(path["gain_total"].sum())
-    iid_after = round_score(after / max_total * 100.0)
+    iid_after = float(cumulative(path)[-1])
     out.update(reachable=True, actions=[_action_dict(r) for r in path.itertuples(index=False)],
                n_actions=int(len(path)), iid_after=iid_after, predicate_after=m.predicate(iid_after))
     n_docs = int(path["action"].isin(list(DOCUMENT_ACTIONS)).sum())
@@ -373,7 +417,7 @@ def path_to_next(result: IndexResult, gaps_df: pd.DataFrame | None = None,
         f"Untuk naik dari {result.predicate} (IID {fmt.num(result.iid)}) ke {band.predicate} "
         f"(IID minimal {fmt.num(target)}) cukup {fmt.count(len(path), 'tindakan')} "
         f"({fmt.count(n_docs, 'perbaikan bukti')}, {fmt.count(len(path) - n_docs, 'kenaikan tingkat')}); "
-        f"IID menjadi {fmt.num(iid_after)}. {out['method_note']}"
+        f"IID menjadi {fmt.num(iid_after)}."
     )
     return out
 
@@ -843,8 +887,8 @@ def totals(result: IndexResult, weights: np.ndarray | None = None,
     L = np.atleast_2d(model.base if levels is None else np.asarray(levels, dtype="float64"))
     D = max(len(W), len(L))
     t, _ = _iids(model, np.broadcast_to(W, (D, W.shape[1])), np.broadcast_to(L, (D, L.shape[1])),
-                 np.full(D, float(result.divisor)), np.full(D, float(result.count_score)),
-                 np.full(D, model.max_total))
+                 np.full(D, float(result.divisor)),
+                 np.full(D, float(result.methodology.count_score(result.n))), np.full(D, model.max_total))
     return t
 
 
@@ -906,8 +950,9 @@ def robustness(result: IndexResult, draws: int = 10_000, seed: int = 2021,
     choice = np.zeros(draws, dtype="int64")
     for opts in options:
         choice = choice * len(opts) + rng_c.integers(0, len(opts), size=draws)
-    # variant 0 is the result's own frame: its numbers are the result's
-    div_v[0], cs_v[0], max_v[0] = model.divisor, float(result.count_score), model.max_total
+    # variant 0 is the result's own frame (count score before the disclaimer rule, which
+    # totals_from_points applies per draw)
+    max_v[0] = model.max_total
 
     # (b) weights: uniform factors, rescaled per aspect to the variant's own maximum
     F = rng_b.uniform(1.0 - spread, 1.0 + spread, size=(draws, K)) if spread > 0 else None
