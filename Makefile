@@ -13,11 +13,12 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet --upgrade "pip>=24"
 	$(PY) -m pip install --quiet -e ".[test]"
 	$(PY) -m ipykernel install --sys-prefix --name python3 >/dev/null
+	$(PY) -c "import json,sys,pathlib; p=pathlib.Path(sys.prefix,'share/jupyter/kernels/python3/kernel.json'); k=json.loads(p.read_text()); k['argv']=[a for a in k['argv'] if not a.startswith('--IPKernelApp.log_level')]+['--IPKernelApp.log_level=ERROR']; p.write_text(json.dumps(k, indent=1))"
 	touch $(STAMP)
 
 ## The main job: every edition's report from the bundled data → reports/
 report: $(STAMP)
-	$(VENV)/bin/iid-analysis report --all --data data/sample --out reports
+	$(VENV)/bin/iid-analysis report --all --jobs 2 --data data/sample --out reports
 	@echo "Laporan tersedia di: reports/index.html"
 
 ## Lint and the whole test suite (unit, property, notebooks, rendered pages)
