@@ -7,7 +7,11 @@ CONTRACT (other modules rely on it):
     ``region_indicators.csv`` (file names may also be the Indonesian table labels), or an
     ``.xlsx`` workbook with four sheets of those names. Raises :class:`DataError` only when the
     data cannot be read at all (folder/file missing, empty or not text, sheet/file missing,
-    required column missing, encoding neither UTF-8 nor cp1252, over the size limits).
+    required column missing, encoding neither UTF-8 nor cp1252, over the size limits: a file over
+    ``max_bytes``, a workbook unpacking to more than ``XLSX_UNPACKED`` × ``max_bytes``, more than
+    ``max_rows`` data rows — in a sheet counted while reading, empty rows included, so the read
+    stops there). Workbooks are opened read-only with cached values (``data_only``): a formula is
+    never evaluated, only the value Excel last saved is read.
     Everything else is kept and reported in ``Dataset.problems``.
 
 ``dataset_from_frames(tables, source="memory") -> Dataset``
@@ -67,6 +71,7 @@ from .textsafe import cell_text, guard_frame
 
 MAX_BYTES = 50_000_000
 MAX_ROWS = 500_000
+XLSX_UNPACKED = 20  # an .xlsx may unpack to at most this many times max_bytes
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 
 #: The date forms accepted, as told to a person.
@@ -486,6 +491,7 @@ def _read_xlsx(path: Path, max_bytes: int, max_rows: int) -> list[_RawTable]:
     if not zipfile.is_zipfile(path):
         raise DataError("bukan buku kerja .xlsx yang sah (berkas rusak atau bukan Excel)",
                         "not a valid .xlsx workbook (damaged or not Excel)", file=name)
+    _limit_unpacked(path, max_bytes)
     try:
         wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for damaged files
@@ -519,25 +525,57 @@ def _read_xlsx(path: Path, max_bytes: int, max_rows: int) -> list[_RawTable]:
         wb.close()
 
 
+def _limit_unpacked(path: Path, max_bytes: int) -> None:
+    """Refuse a workbook whose parts unpack to more than ``XLSX_UNPACKED`` × ``max_bytes``.
+
+    A real workbook unpacks to about 5–15 times its size; a "zip bomb" to thousands of times.
+    """
+    try:
+        with zipfile.ZipFile(path) as z:
+            unpacked = sum(i.file_size for i in z.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return  # openpyxl reports a damaged file below
+    if unpacked > XLSX_UNPACKED * max_bytes:
+        raise DataError(
+            f"isi buku kerja terlalu besar setelah dibuka: {unpacked:,} bita, batas "
+            f"{XLSX_UNPACKED * max_bytes:,} bita".replace(",", "."),
+            f"workbook too large once unpacked: {unpacked:,} bytes, limit {XLSX_UNPACKED * max_bytes:,}",
+            file=path.name,
+        )
+
+
 def _read_sheet(table: str, where: str, sheet: str, ws, max_rows: int) -> _RawTable:
     rows: list[list[str]] = []
     numbers: list[int] = []
     pending: list[tuple[int, list[str]]] = []  # empty rows not yet known to be in the middle
     if hasattr(ws, "reset_dimensions"):
         ws.reset_dimensions()  # a wrong <dimension> tag must not cut rows or columns off
+    header_at = 0  # the sheet row of the header once found
     for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
         cells = [_cell_to_text(v) for v in values]
-        if not any(c.strip() for c in cells):
+        filled = any(c.strip() for c in cells)
+        # counted while reading, empty rows too: the <dimension> tag may lie, and a sheet with a
+        # million (formatted) rows must not be read to its end before it is refused
+        if number - header_at > max_rows:
+            if filled:
+                _limit_rows(max_rows + 1, max_rows, where)
+            raise DataError(
+                f"terlalu banyak baris: lebih dari {max_rows:,} baris (baris kosong ikut dihitung; "
+                f"hapus baris kosong di bawah data)".replace(",", "."),
+                f"too many rows: more than {max_rows:,} rows (empty rows count too; delete the "
+                f"empty rows below the data)", file=where,
+            )
+        if not filled:
             if rows:
                 pending.append((number, cells))
             continue
+        header_at = header_at or number
         for n, c in pending:
             numbers.append(n)
             rows.append(c)
         pending.clear()
         numbers.append(number)
         rows.append(cells)
-        _limit_rows(len(rows) - 1, max_rows, where)
     if not rows:
         raise DataError("lembar kosong", "sheet is empty", file=where)
     grid = _padded_frame(rows)

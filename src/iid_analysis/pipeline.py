@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import json
 import re
+import secrets
 import shutil
 import sys
-import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -87,6 +87,10 @@ def render_html(ipynb: Path, html_path: Path, title: str) -> None:
     exporter.exclude_output_prompt = True
     body, _ = exporter.from_notebook_node(nb)
     body = re.sub(r"<html[^>]*>", '<html lang="id">', body, count=1)
+    # no scripts in the page: it needs none, they would be fetched from a CDN when an official opens
+    # it, and MathJax would typeset "$…$" in names and narratives as math
+    head, sep, rest = body.partition("<body")
+    body = re.sub(r"<script\b.*?</script>\s*", "", head, flags=re.S | re.I) + sep + rest
     html_path.write_text(body, encoding="utf-8")
 
 
@@ -141,7 +145,9 @@ def run_edition(data: Path, year: int, out: Path, *, timeout: int = 600, seed: i
     data = Path(data)
     start = time.perf_counter()
     out.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=f".tmp-{year}-", dir=out))
+    # not mkdtemp: its 0700 mode would stay on the published folder; mkdir follows the umask
+    work = out / f".tmp-{year}-{secrets.token_hex(4)}"
+    work.mkdir()
     nb_dir = notebooks or notebooks_dir()
     try:
         for name in NOTEBOOKS:
@@ -153,16 +159,19 @@ def run_edition(data: Path, year: int, out: Path, *, timeout: int = 600, seed: i
                     parameters={"year": year, "data": str(data.resolve()), "output_dir": str(work),
                                 "seed": seed, "cache": str(work / CACHE_FILE)},
                     kernel_name=KERNEL, cwd=str(nb_dir), progress_bar=False, log_output=False,
-                    execution_timeout=timeout, request_save_on_cell_execute=False,
+                    # saved as each cell starts: when the kernel dies, the cell that killed it is known
+                    execution_timeout=timeout, request_save_on_cell_execute=True,
                 )
             except PapermillExecutionError as exc:
                 kept = _keep_failed(target, out, year)
-                msg = (f"edisi {year}: {name} gagal pada sel {exc.cell_index + 1} "
-                       f"({exc.ename}: {exc.evalue}); notebook yang gagal disimpan di {kept}")
+                msg = (f"edisi {year}: {name} gagal pada sel {exc.cell_index + 1}{_code(exc.source)} "
+                       f"({exc.ename}: {exc.evalue}); {kept}")
                 return EditionOutcome(year, False, time.perf_counter() - start, msg, name)
             except Exception as exc:  # kernel died, timeout, …
+                where = _failed_cell(target)
                 kept = _keep_failed(target, out, year)
-                msg = f"edisi {year}: {name} gagal ({type(exc).__name__}: {exc}); disimpan di {kept}"
+                why = _WHY.get(type(exc).__name__, "")
+                msg = (f"edisi {year}: {name} gagal{where} ({why}{type(exc).__name__}: {exc}); {kept}")
                 return EditionOutcome(year, False, time.perf_counter() - start, msg, name)
         _say(f"  [{year}] menulis results.json, review.xlsx dan HTML …")
         analysis = analyse(data.resolve(), year, seed=seed, cache=work / CACHE_FILE)
@@ -178,14 +187,40 @@ def run_edition(data: Path, year: int, out: Path, *, timeout: int = 600, seed: i
             shutil.rmtree(work, ignore_errors=True)
 
 
-def _keep_failed(executed: Path, out: Path, year: int) -> Path:
-    """Keep the executed notebook that failed beside the previous good output."""
+_WHY = {"DeadKernelError": "kernel Python berhenti mendadak; ",
+        "CellTimeoutError": "sel melewati batas waktu; "}
+
+
+def _code(source: str) -> str:
+    """`` `first line` `` of a cell's code, for naming the cell in a message."""
+    line = next((x.strip() for x in str(source or "").splitlines() if x.strip()), "")
+    return f" `{line[:70]}`" if line else ""
+
+
+def _failed_cell(executed: Path) -> str:
+    """" pada sel N `code`" for the last cell that started, from the notebook papermill saved."""
+    import nbformat
+
+    try:
+        nb = nbformat.read(str(executed), as_version=4)
+    except Exception:  # nothing saved yet (the kernel did not start) or unreadable
+        return ""
+    started = [i for i, c in enumerate(nb.cells)
+               if c.get("metadata", {}).get("papermill", {}).get("start_time")]
+    if not started:
+        return ""
+    return f" pada sel {started[-1] + 1}{_code(nb.cells[started[-1]].get('source', ''))}"
+
+
+def _keep_failed(executed: Path, out: Path, year: int) -> str:
+    """Keep the executed notebook that failed beside the previous good output; say where."""
+    if not executed.exists():
+        return "notebook yang gagal tidak tersimpan"
     dest_dir = out / "gagal"
     dest_dir.mkdir(parents=True, exist_ok=True)
     dest = dest_dir / f"{year}_{executed.name}"
-    if executed.exists():
-        shutil.copyfile(executed, dest)
-    return dest
+    shutil.copyfile(executed, dest)
+    return f"notebook yang gagal disimpan di {dest}"
 
 
 def _swap_into_place(work: Path, final: Path) -> None:

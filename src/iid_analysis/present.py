@@ -4,6 +4,9 @@
 headings and formatted with :mod:`iid_analysis.fmt` (``50,42``, ``13 Agustus 2021``); every cell is
 escaped, missing values show as an em dash, never ``NaN`` or ``None``. ``markdown(text)`` and
 ``sentences(list)`` show generated prose.
+
+HTML that holds user text carries the class ``tex2jax_ignore`` (``IGNORE``): JupyterLab typesets
+``$…$`` in outputs with MathJax, and a name is text, never math.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from . import fmt
 from .textsafe import html_text
 
 EMPTY = "—"
+IGNORE = "tex2jax_ignore"  # MathJax leaves elements with this class alone
 
 FORMATTERS: dict[str, Callable[[object], str]] = {
     "text": lambda v: "" if fmt.is_missing(v) else str(v),
@@ -59,10 +63,10 @@ def table_html(df: pd.DataFrame, spec: Mapping[str, tuple[str, str]], caption: s
     more = ""
     if max_rows is not None and len(df) > max_rows:
         more = f'<p>… dan {fmt.integer(len(df) - max_rows)} baris lainnya (lihat review.xlsx).</p>'
-    cap = f'<div class="iid-caption">{html_text(caption)}</div>' if caption else ""
+    cap = f'<div class="iid-caption {IGNORE}">{html_text(caption)}</div>' if caption else ""
     if not body_rows:
         return f"{STYLE}{cap}<p>Tidak ada data untuk ditampilkan.</p>"
-    return (f'{STYLE}{cap}<table class="iid-table"><thead><tr>{head}</tr></thead>'
+    return (f'{STYLE}{cap}<table class="iid-table {IGNORE}"><thead><tr>{head}</tr></thead>'
             f'<tbody>{"".join(body_rows)}</tbody></table>{more}')
 
 
@@ -91,7 +95,7 @@ def key_figures(pairs: Iterable[tuple[str, str]]) -> HTML:
         f'<div style="font-size:1.35rem;font-weight:bold;color:#17324d">{html_text(v) or EMPTY}</div></div>'
         for k, v in pairs
     )
-    return HTML(f"<div>{boxes}</div>")
+    return HTML(f'<div class="{IGNORE}">{boxes}</div>')
 
 
 def image(png: bytes, alt: str = "") -> HTML:

@@ -7,11 +7,18 @@
 Every sheet is laid out for printing (landscape, fit to page width, header row repeated on each
 page, wrapped text, set column widths). Every cell goes through :func:`textsafe.cell_text`, so a
 name that looks like a formula stays text.
+
+The same review gives the same bytes: :func:`save_reproducibly` fixes the document's created and
+modified times and the zip entries' times (openpyxl stamps the clock into both) to 1 January of
+the edition.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import io
 import re
+import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -232,7 +239,29 @@ def write_review_xlsx(review: Review, path: Path) -> Path:
     for opd_id, grp in inv.groupby(key, sort=True):
         _opd_sheet(wb.create_sheet(names[opd_id]), opd_id, grp, review.year)
 
-    wb.save(path)
+    return save_reproducibly(wb, path, dt.datetime(max(1980, int(review.year)), 1, 1))
+
+
+_CORE_TIMES = re.compile(rb"(<dcterms:(?:created|modified)\b[^>]*>)[^<]*(</dcterms:)")
+
+
+def save_reproducibly(wb: Workbook, path: Path, when: dt.datetime) -> Path:
+    """Save ``wb`` to ``path`` with ``when`` as its created/modified time and every zip entry's
+    time, so the same workbook always gives the same bytes (no clock in the file)."""
+    buf = io.BytesIO()
+    wb.save(buf)
+    stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    out = io.BytesIO()
+    with zipfile.ZipFile(buf) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "docProps/core.xml":
+                data = _CORE_TIMES.sub(rb"\g<1>" + stamp + rb"\g<2>", data)
+            info = zipfile.ZipInfo(item.filename, date_time=when.timetuple()[:6])
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = item.external_attr
+            zout.writestr(info, data)
+    path.write_bytes(out.getvalue())
     return path
 
 

@@ -14,7 +14,9 @@ import re
 import pandas as pd
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~])")
+#: Markdown's specials, plus ``$`` (math delimiters in JupyterLab and nbconvert) and ``:`` (a bare
+#: ``http://…`` in the text would otherwise become a link).
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 
 
 def html_text(value: object) -> str:

@@ -50,12 +50,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import reduce
+from functools import cache
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from babel.dates import format_date
 
 from . import schema
 from .dataset import Dataset
@@ -205,8 +204,21 @@ def opd_summary(innovations: pd.DataFrame) -> pd.DataFrame:
 
 
 # ============================================================================ helpers
+@cache
+def _id_month_names() -> tuple[str, ...]:
+    """The Indonesian month names (format context, wide) from Babel's CLDR data."""
+    from babel.dates import get_month_names
+
+    names = get_month_names("wide", "format", locale="id")
+    return tuple(names[i] for i in range(1, 13))
+
+
 def format_date_id(value: object) -> str:
-    """``2021-03-12`` → ``"12 Maret 2021"``; missing → ``""``."""
+    """``2021-03-12`` → ``"12 Maret 2021"``; missing → ``""``.
+
+    Babel's pattern ``d MMMM y`` for locale ``id``: day and year unpadded, the month's full name
+    (the names come from Babel; the layout is built here, which is much faster than calling
+    :func:`babel.dates.format_date` for every value and gives the same text)."""
     try:
         if value is None or value is pd.NaT or pd.isna(value):
             return ""
@@ -217,7 +229,7 @@ def format_date_id(value: object) -> str:
             value = value.date()
         elif not isinstance(value, dt.date):
             value = pd.Timestamp(value).date()
-        return format_date(value, "d MMMM y", locale="id")
+        return f"{value.day} {_id_month_names()[value.month - 1]} {value.year}"
     except (ValueError, TypeError, OverflowError):
         return str(value)
 
@@ -229,31 +241,134 @@ def _fmt_dates(s: pd.Series) -> pd.Series:
     return pd.Series(texts[codes], index=s.index, dtype="string")
 
 
+def _iso_dates(s: pd.Series) -> pd.Series:
+    """``s.dt.strftime("%Y-%m-%d")`` as ``string`` (each distinct date formatted once)."""
+    codes, uniques = pd.factorize(s)
+    texts = pd.Series(uniques).dt.strftime("%Y-%m-%d").to_numpy(dtype=object, na_value=pd.NA)
+    return pd.Series(np.append(texts, pd.NA)[codes], index=s.index, dtype="string")
+
+
 def _str(s: pd.Series) -> pd.Series:
     """Any series as ``string`` with missing → ``""``."""
     return s.astype("string").fillna("")
 
 
-def _cat(*parts) -> pd.Series | str:
-    """Vectorised concatenation of strings and string series (a plain string without series)."""
-    conv = [_str(p) if isinstance(p, pd.Series) else str(p) for p in parts]
-    return reduce(lambda a, b: a + b, conv)
+def _obj(s: pd.Series) -> np.ndarray:
+    """``_str(s)`` as an object array of ``str`` (distinct values converted once)."""
+    if isinstance(s.dtype, pd.StringDtype):
+        return s.to_numpy(dtype=object, na_value="")
+    if pd.api.types.is_integer_dtype(s.dtype) and not pd.api.types.is_bool_dtype(s.dtype):
+        codes, uniques = pd.factorize(s)
+        texts = _str(pd.Series(uniques)).to_numpy(dtype=object)
+        return np.append(texts, "")[codes]
+    return _str(s).to_numpy(dtype=object)
+
+
+def _distinct(arrays: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """For aligned object arrays: (code per row of its distinct combination, first row of each)."""
+    combo = None
+    for arr in arrays:
+        codes, uniq = pd.factorize(arr)
+        combo = codes if combo is None else pd.factorize(combo * len(uniq) + codes)[0]
+    _, first = np.unique(combo, return_index=True)
+    return combo, first
+
+
+class _Text:
+    """Text concatenated from strings and series (see :func:`_cat`), built only for the rows that
+    need it: :meth:`_Events.add` evaluates it for the rows of a finding, and each distinct
+    combination of the series' values is concatenated once."""
+
+    __slots__ = ("parts",)
+
+    def __init__(self, parts) -> None:
+        flat: list = []
+        for p in parts:
+            if isinstance(p, _Text):
+                flat.extend(p.parts)
+            elif isinstance(p, pd.Series):
+                flat.append(p)
+            else:
+                flat.append(str(p))
+        self.parts = flat
+
+    def values(self, align) -> np.ndarray:
+        """Object array of ``str``; ``align(series)`` gives a series' values for the rows."""
+        arrays = [_obj(align(p)) if isinstance(p, pd.Series) else p for p in self.parts]
+        series = [a for a in arrays if isinstance(a, np.ndarray)]
+        n = len(series[0])
+        if n > 16:
+            codes, first = _distinct(series)
+            if len(first) < n:
+                return self._join([a[first] if isinstance(a, np.ndarray) else a for a in arrays])[
+                    codes
+                ]
+        return self._join(arrays)
+
+    @staticmethod
+    def _join(arrays: list) -> np.ndarray:
+        out = arrays[0]
+        for a in arrays[1:]:
+            out = out + a
+        return np.asarray(out, dtype=object)
+
+
+def _cat(*parts) -> _Text | str:
+    """Concatenation of strings and string series (a plain string without series).
+
+    With series it is a lazy :class:`_Text`, evaluated by :meth:`_Events.add` for the selected
+    rows only (series are aligned with the base rows, missing values count as "")."""
+    if not any(isinstance(p, (pd.Series, _Text)) for p in parts):
+        return "".join(str(p) for p in parts)
+    return _Text(parts)
+
+
+def _per_value(s: pd.Series, fn) -> np.ndarray:
+    """``fn`` applied to the distinct values of ``s`` as a ``string`` series (missing included as
+    <NA>), taken back to every row: elementwise string work done once per distinct value."""
+    st = s.astype("string")
+    codes, uniq = pd.factorize(st)
+    u = pd.Series(pd.array(np.append(uniq.to_numpy(dtype=object), pd.NA), dtype="string"))
+    res = fn(u)
+    res = res.array if isinstance(res, pd.Series) else res
+    return res.take(np.where(codes < 0, len(u) - 1, codes))
 
 
 def _blank(s: pd.Series) -> pd.Series:
     """True where a cell is empty (missing or only spaces)."""
     if pd.api.types.is_string_dtype(s.dtype) or s.dtype == object:
-        st = s.astype("string")
-        return (st.isna() | (st.str.strip() == "")).fillna(True).astype(bool)
+        blank = _per_value(
+            s, lambda st: (st.isna() | (st.str.strip() == "")).fillna(True).to_numpy(bool)
+        )
+        return pd.Series(blank, index=s.index, dtype=bool)
     return s.isna().astype(bool)
 
 
 def _key(s: pd.Series, upper: bool = False) -> pd.Series:
     """Identifier key: stripped text, empty → <NA>."""
-    st = s.astype("string").str.strip()
-    if upper:
-        st = st.str.upper()
-    return st.mask(st == "")
+
+    def key(st: pd.Series) -> pd.Series:
+        st = st.str.strip()
+        if upper:
+            st = st.str.upper()
+        return st.mask(st == "")
+
+    return pd.Series(_per_value(s, key), index=s.index, dtype="string")
+
+
+def _lookup(values: np.ndarray, found: np.ndarray, missing) -> np.ndarray:
+    """``values[found]`` with ``missing`` where ``found`` is −1, plus one ``missing`` entry at the
+    end (for rows whose key is <NA>, see :func:`_key_codes`)."""
+    out = np.full(len(found) + 1, missing, dtype=values.dtype)
+    ok = np.flatnonzero(found >= 0)
+    out[ok] = values[found[ok]]
+    return out
+
+
+def _key_codes(key: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """A key series (from :func:`_key`) as (code per row, −1 for <NA>; distinct keys as objects)."""
+    codes, uniq = pd.factorize(key)
+    return np.asarray(codes, dtype=np.intp), uniq.to_numpy(dtype=object)
 
 
 def _conform(df: pd.DataFrame | None, table: str) -> pd.DataFrame:
@@ -317,11 +432,13 @@ def _empty_events() -> pd.DataFrame:
 
 
 class _Events:
-    """Collects findings (and, for innovations, reason / to-do / decision kind) rule by rule."""
+    """Collects findings (and, for innovations, reason / to-do / decision kind) rule by rule.
+
+    Each rule adds one part (column → numpy array); :meth:`frame` builds the table once."""
 
     def __init__(self, files: dict[str, str]):
         self.files = files
-        self.frames: list[pd.DataFrame] = []
+        self.parts: list[dict[str, np.ndarray]] = []
 
     def add(
         self,
@@ -344,8 +461,9 @@ class _Events:
     ) -> None:
         """One finding per row of ``base[mask]``; ``base`` carries ``_row``, ``_i``, ``_fid``, ``_fopd``.
 
-        Message-like arguments are scalars, series aligned with ``base``, or callables taking the
-        selected rows (so texts are only built for the rows that have the finding).
+        Message-like arguments are scalars, series aligned with ``base``, texts from :func:`_cat`,
+        or callables taking the selected rows; texts are only built for the rows that have the
+        finding.
         """
         mask = (
             mask.fillna(False).to_numpy(bool)
@@ -354,21 +472,37 @@ class _Events:
         )
         if not mask.any():
             return
-        b = base.loc[mask]
+        pos = np.flatnonzero(mask)
+        b = base.iloc[pos]
         idx = b.index
+        k = len(pos)
+
+        def align(v: pd.Series) -> pd.Series:
+            if v.index is idx or (len(v) == k and v.index.equals(idx)):
+                return v
+            if len(v) == len(base) and v.index.equals(base.index):
+                return v.iloc[pos]
+            return v.loc[idx]
 
         def col(v) -> np.ndarray:
             if callable(v):
                 v = v(b)
+            if isinstance(v, _Text):
+                return v.values(align)
             if isinstance(v, pd.Series):
-                return _str(v.loc[idx] if v.index is not idx else v).to_numpy(object)
-            return np.full(len(idx), "" if v is None else str(v), dtype=object)
+                return _obj(align(v))
+            return np.full(k, "" if v is None else str(v), dtype=object)
 
         msg = col(message)
-        data = {
+        rows = (
+            pd.to_numeric(b[ROW], errors="coerce").astype("Float64").to_numpy("float64", na_value=np.nan)
+            if row
+            else np.full(k, np.nan)
+        )
+        self.parts.append({
             "table": col(table),
             "file": col(self.files.get(table) or table),
-            "row": (b[ROW].to_numpy(object) if row else np.full(len(idx), pd.NA, dtype=object)),
+            "row": rows,
             "column": col(column),
             "rule": col(rule),
             "severity": col(severity),
@@ -378,32 +512,42 @@ class _Events:
             "message_en": col(message_en),
             "innovation_id": col(b["_fid"]) if "_fid" in b else col(""),
             "opd_id": col(b["_fopd"]) if "_fopd" in b else col(""),
-            "_i": b["_i"].to_numpy("int64") if "_i" in b else np.full(len(idx), -1, dtype="int64"),
+            "_i": b["_i"].to_numpy("int64") if "_i" in b else np.full(k, -1, dtype="int64"),
             "_kind": col(kind),
-            "_prio": np.full(len(idx), prio, dtype="int64"),
+            "_prio": np.full(k, prio, dtype="int64"),
             "_reason": col(reason) if reason is not None else msg,
             "_todo": col(todo),
-        }
-        self.frames.append(pd.DataFrame(data))
+        })
 
     def add_frame(self, df: pd.DataFrame) -> None:
-        if len(df):
-            self.frames.append(df.reindex(columns=list(_EVENT_COLUMNS)))
-
-    def frame(self) -> pd.DataFrame:
-        if not self.frames:
-            return _empty_events()
-        df = pd.concat(self.frames, ignore_index=True)
+        if not len(df):
+            return
+        df = df.reindex(columns=list(_EVENT_COLUMNS))
+        part = {}
         for c in _EVENT_COLUMNS:
             if c == "row":
-                df[c] = pd.array(pd.to_numeric(df[c], errors="coerce"), dtype="Float64").astype(
-                    "Int64"
+                part[c] = pd.to_numeric(df[c], errors="coerce").astype("Float64").to_numpy(
+                    "float64", na_value=np.nan
                 )
             elif c in ("_i", "_prio"):
-                df[c] = pd.to_numeric(df[c], errors="coerce").fillna(-1).astype("int64")
+                part[c] = pd.to_numeric(df[c], errors="coerce").fillna(-1).to_numpy("int64")
             else:
-                df[c] = _str(df[c])
-        return df
+                part[c] = _str(df[c]).to_numpy(object)
+        self.parts.append(part)
+
+    def frame(self) -> pd.DataFrame:
+        if not self.parts:
+            return _empty_events()
+        out = {}
+        for c in _EVENT_COLUMNS:
+            values = np.concatenate([p[c] for p in self.parts])
+            if c == "row":
+                out[c] = pd.array(values, dtype="Float64").astype("Int64")
+            elif c in ("_i", "_prio"):
+                out[c] = values.astype("int64")
+            else:
+                out[c] = pd.array(values, dtype="string")
+        return pd.DataFrame(out, columns=list(_EVENT_COLUMNS))
 
 
 def _label(table: str, column: str) -> str:
@@ -586,6 +730,7 @@ def review(dataset: Dataset, methodology: Methodology, year: int) -> Review:
     window_txt = f"{format_date_id(m.eligible_from)}–{format_date_id(m.eligible_to)}"
     deadline_txt = format_date_id(m.input_deadline)
     impl_txt, trial_txt, subm_txt = _fmt_dates(impl), _fmt_dates(trial), _fmt_dates(subm)
+    impl_iso, trial_iso, subm_iso = _iso_dates(impl), _iso_dates(trial), _iso_dates(subm)
     impl_known = impl.notna().to_numpy(bool)
     in_window = (impl_known & (impl >= start).fillna(False) & (impl <= end).fillna(False)).to_numpy(
         bool
@@ -623,7 +768,7 @@ def review(dataset: Dataset, methodology: Methodology, year: int) -> Review:
         ),
         message_en=_cat(
             "Implemented ",
-            impl.dt.strftime("%Y-%m-%d"),
+            impl_iso,
             ", outside the window ",
             f"{m.eligible_from}–{m.eligible_to}",
         ),
@@ -653,7 +798,7 @@ def review(dataset: Dataset, methodology: Methodology, year: int) -> Review:
         ),
         message_en=_cat(
             "Implementation date ",
-            impl.dt.strftime("%Y-%m-%d"),
+            impl_iso,
             f" is after the edition's input deadline {m.input_deadline}",
         ),
         todo="periksa dan perbaiki waktu penerapan",
@@ -689,9 +834,9 @@ def review(dataset: Dataset, methodology: Methodology, year: int) -> Review:
         message=_cat("Waktu uji coba ", trial_txt, " sesudah waktu penerapan ", impl_txt),
         message_en=_cat(
             "Trial date ",
-            trial.dt.strftime("%Y-%m-%d"),
+            trial_iso,
             " is after the implementation date ",
-            impl.dt.strftime("%Y-%m-%d"),
+            impl_iso,
         ),
         todo="periksa waktu uji coba dan waktu penerapan",
         kind="gap",
@@ -789,7 +934,7 @@ def review(dataset: Dataset, methodology: Methodology, year: int) -> Review:
         ),
         message_en=_cat(
             "Submitted ",
-            subm.dt.strftime("%Y-%m-%d"),
+            subm_iso,
             f", after the input deadline {m.input_deadline} (extension included)",
         ),
         kind="ineligible",
@@ -815,7 +960,7 @@ def review(dataset: Dataset, methodology: Methodology, year: int) -> Review:
         ),
         message_en=_cat(
             "Submitted ",
-            subm.dt.strftime("%Y-%m-%d"),
+            subm_iso,
             f" before the input window opened ({m.input_opens})",
         ),
         kind="note",
@@ -857,7 +1002,14 @@ def review(dataset: Dataset, methodology: Methodology, year: int) -> Review:
     # profile completeness
     for c in schema.PROFILE_COLUMNS:
         label = _label("innovations", c)
-        words = inv[c].astype("string").str.count(r"\S+").fillna(0).astype("int64")
+        # words = runs of non-space characters (as r"\S+" counts them), per distinct text
+        words = pd.Series(
+            _per_value(
+                inv[c],
+                lambda u: np.array([0 if v is pd.NA else len(v.split()) for v in u], dtype="int64"),
+            ),
+            index=inv.index,
+        )
         empty = (words == 0).to_numpy(bool)
         short = ((words > 0) & (words < MIN_PROFILE_WORDS)).to_numpy(bool)
         ev.add(
@@ -894,16 +1046,22 @@ def review(dataset: Dataset, methodology: Methodology, year: int) -> Review:
         )
 
     # ---------------------------------------------------------------- SID answers
+    # (400,000 answers in the benchmark: look-ups are done once per distinct innovation id)
     ans_all["_id"] = _key(ans_all["innovation_id"])
+    a_codes, a_keys = _key_codes(ans_all["_id"])
+    a_take = np.where(a_codes < 0, len(a_keys), a_codes)  # <NA> → the extra last entry
     ed_first = inv.loc[inv["_id"].notna() & ~inv["_id"].duplicated()]
-    id_to_i = pd.Series(ed_first["_i"].to_numpy(), index=ed_first["_id"].to_numpy())
-    id_to_opd = pd.Series(ed_first["_fopd"].to_numpy(), index=ed_first["_id"].to_numpy())
-    belongs = ans_all["_id"].isin(id_to_i.index).to_numpy(bool)
+    found = pd.Index(ed_first["_id"].to_numpy(dtype=object)).get_indexer(a_keys)
+    i_of_key = _lookup(ed_first["_i"].to_numpy("int64"), found, -1)
+    opd_of_key = _lookup(ed_first["_fopd"].to_numpy(dtype=object), found, "")
+    belongs = i_of_key[a_take] >= 0
     answers = ans_all.loc[belongs].reset_index(drop=True)
-    answers["_i"] = answers["_id"].map(id_to_i).astype("int64")
-    answers["_fid"] = _str(answers["_id"])
-    answers["_fopd"] = _str(answers["_id"].map(id_to_opd))
+    sid_take = a_take[belongs]
+    answers["_i"] = i_of_key[sid_take]
+    answers["_fid"] = answers["_id"]  # never <NA> here
+    answers["_fopd"] = pd.array(opd_of_key[sid_take], dtype="string")
     answers["_pair"] = answers["_id"]
+    dup_key = np.append(pd.Index(a_keys).isin(dup_ids), False)
     sid_usable = _answer_rules(
         ev,
         answers,
@@ -911,11 +1069,12 @@ def review(dataset: Dataset, methodology: Methodology, year: int) -> Review:
         "SID",
         m,
         problems,
-        id_dup=answers["_id"].isin(dup_ids).to_numpy(bool),
+        id_dup=dup_key[sid_take],
+        pair_codes=a_codes[belongs],
     )
 
     # answers that belong to no innovation of the data (or have no id)
-    orphan = ~belongs & ~ans_all["_id"].isin(all_ids.dropna()).to_numpy(bool)
+    orphan = ~belongs & ~np.append(pd.Index(a_keys).isin(all_ids.dropna()), False)[a_take]
     orph = ans_all.loc[orphan].copy()
     orph["_i"], orph["_fid"], orph["_fopd"] = -1, _str(orph["_id"]), ""
     orph_known = orph["_id"].notna().to_numpy(bool)
@@ -938,8 +1097,7 @@ def review(dataset: Dataset, methodology: Methodology, year: int) -> Review:
     _required_empty(ev, orph, "innovation_indicators", problems, prio=51, only=["innovation_id"])
 
     # innovations without any SID answer; SID indicators not answered (info)
-    answered = answers.groupby("_i").size()
-    has_any = inv["_i"].isin(answered.index).to_numpy(bool)
+    has_any = np.bincount(answers["_i"].to_numpy("int64"), minlength=n)[:n] > 0
     ident = inv["_id"].notna().to_numpy(bool)
     sid_ids = [i.id for i in m.indicators_of("SID")]
     sid_range = f"{sid_ids[0]}–{sid_ids[-1]}" if sid_ids else "SID"
@@ -1055,20 +1213,21 @@ def review(dataset: Dataset, methodology: Methodology, year: int) -> Review:
     # ---------------------------------------------------------------- the loader's other problems
     # Every loader finding is reported except those of rows that belong to another edition:
     # the OPD table, rows of no edition, orphan answers, header and whole-table findings.
-    other_inv = inv_all["year"].notna().to_numpy(bool) & ~year_ok
-    other_ids = set(all_ids[other_inv].dropna()) - set(inv["_id"].dropna())
-    handled = {
-        "innovations": inv_all[ROW][year_ok | other_inv],
-        "innovation_indicators": pd.concat(
-            [answers[ROW], ans_all.loc[ans_all["_id"].isin(other_ids), ROW]]
-        ),
-        "region_indicators": reg_all.loc[reg_all["year"].notna().to_numpy(bool), ROW],
-    }
     rest = np.ones(len(problems), bool)
-    for t, rows in handled.items():
-        rest &= ~(
-            (problems["table"] == t).to_numpy(bool) & problems["row"].isin(rows).to_numpy(bool)
-        )
+    if len(problems):
+        other_inv = inv_all["year"].notna().to_numpy(bool) & ~year_ok
+        other_ids = set(all_ids[other_inv].dropna()) - set(inv["_id"].dropna())
+        handled = {
+            "innovations": inv_all[ROW][year_ok | other_inv],
+            "innovation_indicators": pd.concat(
+                [answers[ROW], ans_all.loc[ans_all["_id"].isin(other_ids), ROW]]
+            ),
+            "region_indicators": reg_all.loc[reg_all["year"].notna().to_numpy(bool), ROW],
+        }
+        for t, rows in handled.items():
+            rest &= ~(
+                (problems["table"] == t).to_numpy(bool) & problems["row"].isin(rows).to_numpy(bool)
+            )
     if rest.any():
         e = problems.loc[rest].copy()
         e["_i"], e["_kind"], e["_prio"], e["_reason"], e["_todo"] = -1, "none", 0, e["message"], ""
@@ -1079,21 +1238,34 @@ def review(dataset: Dataset, methodology: Methodology, year: int) -> Review:
     inv_out = _decide(inv, events, in_window, counted, reentry_ok, on_time, is_dup, known_opd)
 
     findings = sort_findings(events[list(FINDING_COLUMNS)])
-    answers_out = answers.assign(
-        innovation_id=answers["_id"], indicator_id=answers["_ind"], usable=sid_usable
-    )[list(ANSWER_COLUMNS)]
-    region_out = region.assign(indicator_id=region["_ind"], usable=spd_usable)[
-        list(REGION_ANSWER_COLUMNS)
-    ]
+    answers_out = _frame_of(
+        answers, ANSWER_COLUMNS, innovation_id=answers["_id"], indicator_id=answers["_ind"],
+        usable=sid_usable,
+    )
+    region_out = _frame_of(
+        region, REGION_ANSWER_COLUMNS, indicator_id=region["_ind"], usable=spd_usable
+    )
     return Review(
         year=year,
         methodology=m,
         dataset=ds,
         innovations=inv_out,
-        answers=answers_out.reset_index(drop=True),
-        region_answers=region_out.reset_index(drop=True),
+        answers=answers_out,
+        region_answers=region_out,
         findings=findings,
     )
+
+
+def _frame_of(df: pd.DataFrame, columns: Iterable[str], **replace) -> pd.DataFrame:
+    """``df.assign(**replace)[columns].reset_index(drop=True)`` without copying the columns."""
+    index = pd.RangeIndex(len(df))
+    cols = {}
+    for c in columns:
+        v = replace[c] if c in replace else df[c]
+        cols[c] = (
+            v.set_axis(index) if isinstance(v, pd.Series) else pd.Series(v, index=index, copy=False)
+        )
+    return pd.DataFrame(cols, index=index, copy=False)
 
 
 def _problem_rows(problems: pd.DataFrame, table: str, column: str) -> pd.Series:
@@ -1199,19 +1371,21 @@ def _answer_rules(
     problems: pd.DataFrame,
     *,
     id_dup: np.ndarray,
+    pair_codes: np.ndarray | None = None,
 ) -> np.ndarray:
     """Rules on indicator answers (SID or SPD). Adds ``_ind`` to ``a``; returns ``usable``.
 
-    Answers can be many (400,000 in the benchmark): masks are numpy, texts are built only for
-    the rows that have a finding.
+    Answers can be many (400,000 in the benchmark): masks are numpy, per-answer values are
+    looked up once per distinct indicator, and texts are built only for the rows that have a
+    finding. ``pair_codes``: ``a["_pair"]`` factorised (−1 for <NA>), when the caller has it.
     """
     other = "SPD" if aspect == "SID" else "SID"
     a["_ind"] = _key(a["indicator_id"], upper=True)
+    ind_codes, ind_keys = _key_codes(a["_ind"])
     aspects = {i.id: i.aspect for i in m.indicators}
     names = {i.id: i.name for i in m.indicators}
-    ind_o = _str(a["_ind"]).to_numpy(object)
-    asp = pd.Series(ind_o).map(aspects).fillna("").to_numpy(object)
-    has_ind = ind_o != ""
+    asp = np.array([aspects.get(k, "") for k in ind_keys] + [""], dtype=object)[ind_codes]
+    has_ind = ind_codes >= 0
     known = asp == aspect
     wrong = asp == other
     unknown = has_ind & (asp == "")
@@ -1222,8 +1396,12 @@ def _answer_rules(
     def ind(b):
         return _str(b["_ind"])
 
+    def title_of(v) -> str:
+        return "" if v is pd.NA else (v + " " + names.get(v, "")).strip()
+
     def title(b):
-        return (_str(b["_ind"]) + " " + _str(b["_ind"].map(names))).str.strip()
+        titles = _per_value(b["_ind"], lambda u: np.array([title_of(v) for v in u], dtype=object))
+        return pd.Series(titles, index=b.index, dtype="string")
 
     def lvl(b):
         return _str(b["level"])
@@ -1269,16 +1447,20 @@ def _answer_rules(
     )
 
     # the same indicator answered twice: the first answer is used
-    pair_ok = known & a["_pair"].notna().to_numpy(bool)
+    if pair_codes is None:
+        pair_codes = np.asarray(pd.factorize(a["_pair"])[0], dtype=np.intp)
+    pair_ok = known & (pair_codes >= 0)
     dup = np.zeros(len(a), bool)
     first_row = pd.Series("", index=a.index, dtype="string")
     if pair_ok.any():
-        sub = a.loc[pair_ok, ["_pair", "_ind", ROW]]
-        d = sub.duplicated(["_pair", "_ind"]).to_numpy(bool)
-        dup[np.flatnonzero(pair_ok)[d]] = True
+        sel = np.flatnonzero(pair_ok)
+        pairs, _ = pd.factorize(pair_codes[sel].astype("int64") * (len(ind_keys) + 1) + ind_codes[sel])
+        _, first = np.unique(pairs, return_index=True)  # first answer of each pair
+        d = first[pairs] != np.arange(len(pairs))
+        dup[sel[d]] = True
         if d.any():
-            firsts = sub.groupby(["_pair", "_ind"], sort=False)[ROW].transform("first")
-            first_row.loc[sub.index[d]] = _str(firsts[d])
+            rows = a[ROW].iloc[sel[first[pairs[d]]]]
+            first_row.loc[a.index[sel[d]]] = _obj(rows)
     ev.add(
         a,
         dup,
@@ -1329,7 +1511,8 @@ def _answer_rules(
 
     usable = known & lvl_ok & ~dup & ~id_dup
     claimed = usable & (level > 0)
-    status = _str(a["evidence_status"]).to_numpy(object)
+    status_codes, status_values = pd.factorize(a["evidence_status"].to_numpy(object, na_value=""))
+    status_pos = {v: i for i, v in enumerate(status_values)}
     for code, sev, rule, what, what_en, todo in (
         ("missing", "error", "evidence_missing", " belum ada", " missing", "lengkapi bukti "),
         (
@@ -1351,7 +1534,7 @@ def _answer_rules(
     ):
         ev.add(
             a,
-            claimed & (status == code),
+            claimed & (status_codes == status_pos.get(code, -2)),
             table=table,
             rule=rule,
             severity=sev,
@@ -1405,37 +1588,50 @@ def _decide(
     ident = inv["_id"].notna().to_numpy(bool) & ~is_dup & known_opd
     eligible = in_window & counted & reentry_ok & on_time & ident
 
-    e = events.loc[(events["_i"] >= 0).to_numpy(bool)]
-    e = e.sort_values(["_i", "_prio", "row"], kind="mergesort", na_position="first")
+    # the innovations' events, ordered by innovation, priority, row (<NA> first); stable
+    ei_all = events["_i"].to_numpy("int64")
+    sel = np.flatnonzero(ei_all >= 0)
+    row = events["row"].array[sel]
+    row_na = row.isna()
+    row_v = row.to_numpy("int64", na_value=0)
+    order = sel[
+        np.lexsort((row_v, ~row_na, events["_prio"].to_numpy("int64")[sel], ei_all[sel]))
+    ]
+    ei = ei_all[order]
+    kinds = events["_kind"].to_numpy(object)[order]
 
-    def per_kind(kind: str, column: str) -> pd.Series:
-        """Texts of one kind joined with "; " per innovation (events are sorted by ``_i``)."""
-        sub = e.loc[
-            (e["_kind"] == kind).to_numpy(bool) & (e[column] != "").to_numpy(bool), ["_i", column]
-        ]
-        sub = sub.drop_duplicates()
+    def per_kind(kind: str, column: str) -> np.ndarray:
+        """Texts of one kind joined with "; " per innovation (events are sorted by ``_i``),
+        each distinct text once."""
+        text = events[column].to_numpy(object)[order]
+        keep = np.flatnonzero((kinds == kind) & (text != ""))
         out = np.full(n, "", dtype=object)
-        if len(sub):
-            i = sub["_i"].to_numpy("int64")
+        if len(keep):
+            i, t = ei[keep], text[keep]
+            codes, _ = pd.factorize(t)
+            _, first = np.unique(i * (int(codes.max()) + 1) + codes, return_index=True)
+            first.sort()  # drop repeated (innovation, text) pairs, keep the order
+            i, t = i[first], t[first]
             starts = np.flatnonzero(np.r_[True, i[1:] != i[:-1]])
-            joined = np.add.reduceat(sub[column].to_numpy(object) + "; ", starts)
-            out[i[starts]] = [t[:-2] for t in joined]
-        return pd.Series(out, dtype="string")
+            joined = np.add.reduceat(t + "; ", starts)
+            out[i[starts]] = [x[:-2] for x in joined]
+        return out
 
     inel_r = per_kind("ineligible", "_reason")
     gap_r, gap_t = per_kind("gap", "_reason"), per_kind("gap", "_todo")
     note_r = per_kind("note", "_reason")
-    has_inel = (inel_r != "").to_numpy(bool)
-    has_gap = (gap_r != "").to_numpy(bool)
+    has_inel = inel_r != ""
+    has_gap = gap_r != ""
 
     decision = np.where(
         has_inel, "tidak_lanjut", np.where(has_gap | ~eligible, "lengkapi", "lanjut")
     )
     unexplained = (decision == "lengkapi") & ~has_gap
-    gap_r = gap_r.mask(unexplained, "syarat kelayakan belum dapat dipastikan")
-    gap_t = gap_t.mask(unexplained & (gap_t == ""), "lengkapi data inovasi")
-    ok_txt = pd.Series("memenuhi syarat dan berkas lengkap", index=gap_r.index, dtype="string")
-    ok_txt = ok_txt.mask(note_r != "", "memenuhi syarat dan berkas lengkap; catatan: " + note_r)
+    gap_r[unexplained] = "syarat kelayakan belum dapat dipastikan"
+    gap_t[unexplained & (gap_t == "")] = "lengkapi data inovasi"
+    has_note = note_r != ""
+    ok_txt = np.full(n, "memenuhi syarat dan berkas lengkap", dtype=object)
+    ok_txt[has_note] = "memenuhi syarat dan berkas lengkap; catatan: " + note_r[has_note]
     reasons = np.where(
         decision == "tidak_lanjut", inel_r, np.where(decision == "lengkapi", gap_r, ok_txt)
     )
@@ -1454,7 +1650,7 @@ def _decide(
     out["decision"] = pd.array(decision, dtype="string")
     out["reasons"] = pd.array(reasons, dtype="string")
     out["todo"] = pd.array(todo, dtype="string")
-    ei, sev = e["_i"].to_numpy("int64"), e["severity"].to_numpy(object)
+    sev = events["severity"].to_numpy(object)[order]
     for c, level in (("n_errors", "error"), ("n_warnings", "warning")):
         out[c] = np.bincount(ei[sev == level], minlength=n).astype("int64")[:n]
     return out.reset_index(drop=True)

@@ -42,8 +42,9 @@ def header(a) -> present.Markdown:
     m = a.methodology
     src = Path(a.dataset.source).name if a.dataset.source else "data"
     frame = m.frame_note or ""
+    # the file name is plain escaped text: inside a code span its backslash escapes would show
     return present.markdown(
-        f"**Edisi {a.year}** · penyelenggara {md_text(m.organiser)} · sumber data: `{md_text(src)}` "
+        f"**Edisi {a.year}** · penyelenggara {md_text(m.organiser)} · sumber data: {md_text(src)} "
         f"({fmt.integer(len(a.dataset.innovations))} baris inovasi untuk semua edisi). {md_text(frame)}"
     )
 
