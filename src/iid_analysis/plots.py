@@ -228,6 +228,11 @@ def histogram(values: Sequence[float], title: str, xlabel: str,
     fig, ax = _new(8.5, 3.8)
     with plt.rc_context(STYLE):
         ax.hist(v, bins=bins, color=PALETTE[2], edgecolor="white")
+        lo = min(float(v.min()), marker[0] if marker else float(v.min()))
+        hi = max(float(v.max()), marker[0] if marker else float(v.max()))
+        pad = max(2.0, (hi - lo) * 0.15)
+        ax.set_xlim(lo - pad, hi + pad)
+        edges = [(val, lab) for val, lab in edges if lo - pad <= val <= hi + pad]
         for val, lab in edges:
             ax.axvline(val, color="#5c6b7a", linestyle="--", linewidth=1)
             ax.text(val, ax.get_ylim()[1] * 0.95, f" {lab}", fontsize=8, color="#5c6b7a", va="top")

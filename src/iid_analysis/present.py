@@ -62,7 +62,7 @@ def table_html(df: pd.DataFrame, spec: Mapping[str, tuple[str, str]], caption: s
         body_rows.append("<tr>" + "".join(cells) + "</tr>")
     more = ""
     if max_rows is not None and len(df) > max_rows:
-        more = f'<p>… dan {fmt.integer(len(df) - max_rows)} baris lainnya (lihat review.xlsx).</p>'
+        more = f"<p>… dan {fmt.integer(len(df) - max_rows)} baris lainnya.</p>"
     cap = f'<div class="iid-caption {IGNORE}">{html_text(caption)}</div>' if caption else ""
     if not body_rows:
         return f"{STYLE}{cap}<p>Tidak ada data untuk ditampilkan.</p>"

@@ -380,7 +380,9 @@ def _conform(df: pd.DataFrame | None, table: str) -> pd.DataFrame:
     out = pd.DataFrame(index=pd.RangeIndex(0)) if df is None else df.reset_index(drop=True)
     n = len(out)
     cols = {}
-    if ROW in out.columns:
+    if ROW in out.columns and out[ROW].dtype == "int64":  # the loader's row numbers
+        cols[ROW] = pd.array(out[ROW].to_numpy(), dtype="Int64")
+    elif ROW in out.columns:
         r = pd.to_numeric(out[ROW], errors="coerce")
         cols[ROW] = pd.array(
             r.where(r.notna(), pd.Series(np.arange(n) + 2, dtype="float64")), dtype="float64"
@@ -407,7 +409,7 @@ def _conform(df: pd.DataFrame | None, table: str) -> pd.DataFrame:
             pd.Series(s, index=out.index) if not isinstance(s, pd.Series) else s.set_axis(out.index)
         )
     extra = [c for c in out.columns if c not in cols]
-    res = pd.DataFrame(cols, index=out.index)
+    res = pd.DataFrame(cols, index=out.index, copy=False)
     for c in extra:
         res[c] = out[c]
     return res
@@ -1565,13 +1567,15 @@ def _missing_indicators(answers: pd.DataFrame, sid_ids: list[str], n: int) -> pd
     out = pd.Series([""] * n, dtype="string")
     if not n or not sid_ids:
         return out
-    known = answers.loc[answers["_ind"].isin(sid_ids).to_numpy(bool), ["_i", "_ind"]]
+    col = pd.Categorical(answers["_ind"].to_numpy(dtype=object, na_value=None), categories=sid_ids).codes
+    known = col >= 0
     mat = np.zeros((n, len(sid_ids)), dtype=bool)
-    col = pd.Categorical(known["_ind"].astype(object), categories=sid_ids).codes
-    mat[known["_i"].to_numpy("int64"), col] = True
-    parts = np.where(~mat, np.array([s + ", " for s in sid_ids], dtype=object), "")
-    joined = pd.Series(["".join(r) for r in parts], dtype="string") if n else out
-    return joined.str.removesuffix(", ")
+    mat[answers["_i"].to_numpy("int64")[known], col[known]] = True
+    # one text per distinct pattern of answered indicators
+    patterns, which = np.unique(mat, axis=0, return_inverse=True)
+    names = np.array(sid_ids, dtype=object)
+    texts = np.array([", ".join(names[~p]) for p in patterns], dtype=object)
+    return pd.Series(texts[np.ravel(which)], dtype="string")
 
 
 def _decide(

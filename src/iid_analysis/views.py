@@ -361,12 +361,10 @@ def like_for_like_table(a, frame_year: int = 2023):
 
 
 def assumptions_table(a):
-    t = a.methodology.assumptions_table()
-    t = t.assign(value=t["value"].map(lambda v: v.isoformat() if hasattr(v, "isoformat") else
-                                      (", ".join(v) if isinstance(v, list) else str(v).replace(".", ","))))
-    return present.table(t, {"key": ("Angka", "text"), "value": ("Nilai", "text"), "note": ("Catatan", "text"),
-                             "source": ("Sumber", "text")},
-                         caption=f"Angka berstatus asumsi dalam metodologi {a.methodology.year}")
+    """Every assumed number of the edition's methodology in words, with sources (as in the report)."""
+    from . import narrative
+
+    return present.markdown(narrative.assumptions_markdown(a.methodology, a.dataset, a.review, a.robustness))
 
 
 # ---------------------------------------------------------------------- 02: what lifts the index
@@ -412,7 +410,8 @@ def path_table(a):
     return present.table(acts, {"owner": ("Inovasi", "text"), "opd_name": ("OPD", "text"),
                                 "indicator_id": ("Kode", "text"), "action_label": ("Tindakan", "text"),
                                 "gain": ("Tambahan IID", "num")},
-                         caption=f"Langkah menuju {p.get('target_predicate') or 'predikat berikutnya'}")
+                         caption=f"Langkah menuju {p.get('target_predicate') or 'predikat berikutnya'}",
+                         max_rows=20)
 
 
 def whatif_pending_accepted(a):
