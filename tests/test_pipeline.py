@@ -110,3 +110,17 @@ def test_edition_without_data_fails_before_any_kernel(tmp_path, capsys):
     assert cli_main(["report", "--year", "2031", "--data", str(DATA), "--out", str(tmp_path)]) == 2
     assert "2031" in capsys.readouterr().err
     assert not any(tmp_path.iterdir()) or not list(tmp_path.glob("*/results.json"))
+
+
+def test_relative_paths_and_parallel_editions(tmp_path, monkeypatch):
+    """`make report` passes relative paths and runs editions in parallel threads; papermill
+    changes the working folder while a kernel starts, so every path must be made absolute."""
+    import os
+
+    monkeypatch.chdir(tmp_path)
+    rel_data = os.path.relpath(DATA, tmp_path)
+    assert cli_main(["report", "--year", "2020", "--year", "2021", "--jobs", "2",
+                     "--data", rel_data, "--out", "rel_out"]) == 0
+    for y in (2020, 2021):
+        assert (tmp_path / "rel_out" / str(y) / "03_iga_report.html").is_file()
+    assert not list((tmp_path / "rel_out").glob(".tmp-*"))

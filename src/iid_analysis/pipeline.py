@@ -250,7 +250,10 @@ def run_reports(data: Path | None, years: list[int] | None, out: Path, jobs: int
     from .dataset import load_dataset
     from .methodology import load_methodology
 
-    data = Path(data) if data else default_data()
+    # Absolute paths: papermill changes the process's working folder while a kernel starts, and
+    # editions run in parallel threads, so a relative path could resolve against the wrong folder.
+    data = Path(data).resolve() if data else default_data()
+    out = Path(out).resolve()
     ds = load_dataset(data)  # DataError → exit 2 in the CLI
     have = ds.years()
     wanted = sorted(set(years)) if years else have
