@@ -3,7 +3,8 @@
 
 Target: score process ≤ 3 × the read-only process (wall clock, best of 3), peak RSS < 1 GB.
 Also reports, in-process, how the score process's time splits into load / review / score, and the
-cost of :func:`iid_analysis.scoring.score` alone.
+cost of :func:`iid_analysis.scoring.score` alone (and of building the review's findings table,
+which the score command never reads).
 """
 
 from __future__ import annotations
@@ -125,6 +126,10 @@ def _in_process(data: Path, csvs: list[Path]) -> dict:
         t = time.perf_counter()
         rv = review(ds, meth, YEAR)
         out["review_seconds"] = round(time.perf_counter() - t, 3)
+        # the findings table is built when first read; ``score`` does not read it
+        t = time.perf_counter()
+        out["findings_rows"] = len(rv.findings)
+        out["findings_seconds"] = round(time.perf_counter() - t, 3)
     except (ImportError, NotImplementedError) as exc:
         out["load_review_note"] = f"not available yet: {type(exc).__name__}: {exc}"
         rv = _plain_review(csvs, meth)

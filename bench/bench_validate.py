@@ -18,20 +18,24 @@ def run() -> dict:
     tables = make_sample(innovations=N_INNOVATIONS)
     ds = dataset_from_frames(tables)
     meth = load_methodology(LARGE_YEAR)
-    times = []
+    times, decisions_only = [], []
     rv = None
     for _ in range(REPEATS):
         t0 = time.perf_counter()
         rv = review(ds, meth, LARGE_YEAR)
+        t1 = time.perf_counter()
+        n_findings = len(rv.findings)  # built on first use: the desk review includes it
         times.append(time.perf_counter() - t0)
+        decisions_only.append(t1 - t0)
     best = min(times)
     counts = rv.counts()
     return {
         "seconds": round(best, 3),
         "all_seconds": [round(t, 3) for t in times],
+        "decisions_seconds": round(min(decisions_only), 3),  # without building the findings table
         "n_innovations": int(len(rv.innovations)),
         "n_answers": int(len(rv.answers)),
-        "n_findings": int(len(rv.findings)),
+        "n_findings": int(n_findings),
         "decisions": {k: counts[k] for k in ("n_lanjut", "n_lengkapi", "n_tidak_lanjut")},
         "target_seconds": TARGET_SECONDS,
         "ok": bool(best < TARGET_SECONDS),

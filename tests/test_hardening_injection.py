@@ -73,21 +73,31 @@ def hostile():
 
 
 # ---------------------------------------------------------------------- HTML checks
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
+
+
 class _Page(HTMLParser):
-    """Every start tag with its attributes, and the visible text (entities decoded)."""
+    """Every start tag with its attributes, and the visible text (entities decoded); ``typeset``
+    holds the text MathJax would look at (outside elements of class ``tex2jax_ignore``)."""
 
     def __init__(self, html: str):
         super().__init__(convert_charrefs=True)
         self.tags: list[tuple[str, dict[str, str]]] = []
         self.text: list[str] = []
+        self.typeset: list[str] = []
+        self._open: list[tuple[str, bool]] = []  # (tag, ignored by MathJax)
         self._skip = 0
         self.feed(html)
         self.close()
 
     def handle_starttag(self, tag, attrs):
-        self.tags.append((tag, {k: v or "" for k, v in attrs}))
+        attrs = {k: v or "" for k, v in attrs}
+        self.tags.append((tag, attrs))
         if tag in ("style", "script"):
             self._skip += 1
+        if tag not in VOID:
+            inherited = bool(self._open) and self._open[-1][1]
+            self._open.append((tag, inherited or "tex2jax_ignore" in attrs.get("class", "").split()))
 
     def handle_startendtag(self, tag, attrs):
         self.tags.append((tag, {k: v or "" for k, v in attrs}))
@@ -95,10 +105,16 @@ class _Page(HTMLParser):
     def handle_endtag(self, tag):
         if tag in ("style", "script"):
             self._skip = max(0, self._skip - 1)
+        for i in range(len(self._open) - 1, -1, -1):
+            if self._open[i][0] == tag:
+                del self._open[i:]
+                break
 
     def handle_data(self, data):
         if not self._skip:
             self.text.append(data)
+            if not (self._open and self._open[-1][1]):
+                self.typeset.append(data)
 
     @property
     def visible(self) -> str:
@@ -186,7 +202,7 @@ def test_report_sections_are_inert(hostile):
 def test_hostile_text_is_shown_literally(hostile):
     """Escaped, not dropped: each hostile string reads exactly as written, in Markdown and in HTML."""
     md_text, html_text = [], []
-    for name, out in _all_outputs(hostile).items():
+    for out in _all_outputs(hostile).values():
         if isinstance(out, (str, dict)):
             continue
         (md_text if type(out).__name__ == "Markdown" else html_text).append(_Page(html_of(out)).visible)
@@ -194,6 +210,25 @@ def test_hostile_text_is_shown_literally(hostile):
     for s in SHOWN:
         assert s in html_all, f"HTML tables do not show {s!r} as written"
         assert s in md_all, f"Markdown does not show {s!r} as written (interpreted as markup/math/link?)"
+
+
+def test_html_tables_are_left_alone_by_mathjax(hostile):
+    """JupyterLab typesets ``$…$`` in HTML outputs too: text from the data sits in ``tex2jax_ignore``."""
+    for name in VIEWS:
+        out = getattr(views, name)(hostile)
+        if type(out).__name__ != "HTML":
+            continue
+        typeset = "".join(_Page(out.data).typeset)
+        assert "$" not in typeset and "\\(" not in typeset, f"{name}: {typeset[:200]!r}"
+
+
+def test_header_shows_the_file_name_as_written(hostile):
+    import dataclasses
+
+    name = "data_iga_2021 (final) *revisi*.xlsx"
+    a = dataclasses.replace(hostile, dataset=dataclasses.replace(hostile.dataset, source=f"/tmp/{name}"))
+    p = assert_inert(html_of(views.header(a)), "header")
+    assert name in p.visible, p.visible
 
 
 def test_markdown_escape_defuses_math_and_autolinks():
@@ -357,7 +392,8 @@ def test_report_run_on_hostile_data(tmp_path):
     data = tmp_path / "data"
     data.mkdir()
     for name, df in hostile_tables().items():
-        df.to_csv(data / f"{name}.csv", index=False, encoding="utf-8")
+        # CRLF as Excel writes it (a field holding a CR is then quoted, not a line break)
+        df.to_csv(data / f"{name}.csv", index=False, encoding="utf-8", lineterminator="\r\n")
     out = tmp_path / "reports"
     assert run_reports(data, [YEAR], out, timeout=300) == 0
     year_dir = out / str(YEAR)
@@ -373,3 +409,27 @@ def test_report_run_on_hostile_data(tmp_path):
     assert assert_csv_inert(year_dir / "review.csv") > 0
     assert_csv_inert(year_dir / "findings.csv")
     shutil.rmtree(out)
+
+
+# ---------------------------------------------------------------------- what reports never show
+CONTACT = {"email_pengusul": "pengusul.rahasia@contoh.go.id", "telepon": "+62 812 3456 7890",
+           "alamat_rumah": "Jl. Rahasia No. 13"}
+
+
+def test_extra_columns_such_as_contact_data_never_reach_a_report(tmp_path):
+    """Columns outside the data contract are kept in the data but shown nowhere: not in a view,
+    a report section, results.json, review.csv, findings.csv or review.xlsx."""
+    t = make_sample()
+    t["innovations"] = t["innovations"].assign(**CONTACT)
+    t["opd"] = t["opd"].assign(telepon=CONTACT["telepon"])
+    ds = dataset_from_frames(t)
+    assert ds.extra_columns("innovations") == list(CONTACT)  # kept in the data
+    a = analysis.analyse(ds, YEAR, draws=200)
+    texts = [out if isinstance(out, str) else getattr(out, "data", "") for out in _all_outputs(a).values()]
+    paths = analysis.write_artifacts(a, tmp_path)
+    texts += [p.read_text(encoding="utf-8") for p in paths if p.suffix in (".json", ".csv")]
+    wb = openpyxl.load_workbook(tmp_path / "review.xlsx")
+    texts += [str(c.value) for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.value]
+    blob = "\n".join(t for t in texts if isinstance(t, str))
+    for column, value in CONTACT.items():
+        assert value not in blob and column not in blob, column

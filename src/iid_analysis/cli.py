@@ -33,6 +33,10 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--json", action="store_true", help="cetak satu objek JSON")
     s.add_argument("--methodology", help="hitung dengan metodologi edisi lain (tahun atau berkas .toml)")
 
+    for sp in (v, s):
+        sp.add_argument("--max-mb", type=float, default=None, help="batas ukuran berkas dalam MB (bawaan 50)")
+        sp.add_argument("--max-rows", type=int, default=None, help="batas baris data per tabel (bawaan 500.000)")
+
     r = sub.add_parser("report", help="jalankan notebook dengan papermill dan render HTML")
     g = r.add_mutually_exclusive_group(required=True)
     g.add_argument("--year", type=int, action="append", help="edisi (boleh diulang)")
@@ -55,12 +59,21 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+def _limits(args) -> dict:
+    out = {}
+    if getattr(args, "max_mb", None):
+        out["max_bytes"] = int(args.max_mb * 1_000_000)
+    if getattr(args, "max_rows", None):
+        out["max_rows"] = args.max_rows
+    return out
+
+
 def _validate(args) -> int:
     from .dataset import load_dataset
     from .methodology import load_methodology
     from .validation import review, summary_lines, write_review_outputs
 
-    ds = load_dataset(args.data)
+    ds = load_dataset(args.data, **_limits(args))
     rv = review(ds, load_methodology(args.year), args.year)
     paths = write_review_outputs(rv, Path(args.out))
     for line in summary_lines(rv):
@@ -76,7 +89,7 @@ def _score(args) -> int:
     from .scoring import score
     from .validation import review
 
-    ds = load_dataset(args.data)
+    ds = load_dataset(args.data, **_limits(args))
     meth = load_methodology(args.year)
     other = load_methodology(args.methodology) if args.methodology else None
     result = score(review(ds, meth, args.year), methodology=other)

@@ -10,8 +10,9 @@ CONTRACT (other modules rely on it):
     required column missing, encoding neither UTF-8 nor cp1252, over the size limits: a file over
     ``max_bytes``, a workbook unpacking to more than ``XLSX_UNPACKED`` × ``max_bytes``, more than
     ``max_rows`` data rows — in a sheet counted while reading, empty rows included, so the read
-    stops there). Workbooks are opened read-only with cached values (``data_only``): a formula is
-    never evaluated, only the value Excel last saved is read.
+    stops there —, more than ``MAX_COLUMNS`` columns holding data). Workbooks are opened
+    read-only with cached values (``data_only``): a formula is never evaluated, only the value
+    Excel last saved is read.
     Everything else is kept and reported in ``Dataset.problems``.
 
 ``dataset_from_frames(tables, source="memory") -> Dataset``
@@ -58,7 +59,7 @@ import re
 import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 import numpy as np
@@ -72,6 +73,8 @@ from .textsafe import cell_text, guard_frame
 MAX_BYTES = 50_000_000
 MAX_ROWS = 500_000
 XLSX_UNPACKED = 20  # an .xlsx may unpack to at most this many times max_bytes
+MAX_COLUMNS = 200  # columns holding data in one table; empty ones past it are dropped
+MAX_FIELDS = 16_384  # separators on one CSV line (Excel's widest sheet), checked before parsing
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 
 #: The date forms accepted, as told to a person.
@@ -121,7 +124,17 @@ class DataError(Exception):
             where += f", kolom '{self.column}'"
         head = f"{where}: " if where else ""
         tail = f" / {self.message_en}" if self.message_en else ""
-        return f"{head}{self.message}{tail}"
+        # one line whatever the file held (a header cell may carry line breaks)
+        return _CONTROLS.sub(" ", f"{head}{self.message}{tail}")
+
+
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]+")
+
+
+def _shown(value: object, limit: int = 40) -> str:
+    """A value from the file as a message shows it: on one line, at most ``limit`` characters."""
+    s = _CONTROLS.sub(" ", str(value)).strip()
+    return s if len(s) <= limit else s[: limit - 1] + "…"
 
 
 @dataclass
@@ -295,7 +308,12 @@ class _Factored:
     def blank(self) -> np.ndarray:
         if not len(self.uniques):
             return np.ones(len(self.codes), dtype=bool)
-        return self.uniques.eq("").to_numpy(dtype=bool)[self.codes]
+        return self.blank_u[self.codes]
+
+    @cached_property
+    def blank_u(self) -> np.ndarray:
+        """True per distinct value that is empty."""
+        return self.uniques.to_numpy(dtype=object) == ""
 
     def cut(self, start: int, stop: int) -> _Factored:
         return _Factored(self.codes[start:stop], self.uniques)
@@ -323,6 +341,15 @@ class _RawTable:
         return len(self.rows)
 
 
+def _trim_wide(grid: pd.DataFrame, where: str) -> pd.DataFrame:
+    """The first ``MAX_COLUMNS`` columns; refused when a column past them holds data."""
+    extra = grid.iloc[:, MAX_COLUMNS:].to_numpy(dtype=object).ravel()
+    if any(isinstance(v, str) and v.strip() for v in extra):
+        raise DataError(f"terlalu banyak kolom: lebih dari {MAX_COLUMNS} kolom berisi data",
+                        f"too many columns: more than {MAX_COLUMNS} columns hold data", file=where)
+    return grid.iloc[:, :MAX_COLUMNS]
+
+
 def _limit_rows(n: int, max_rows: int, file: str) -> None:
     if n > max_rows:
         raise DataError(
@@ -342,7 +369,10 @@ def _blank_rows(cols: list[_Factored], n: int) -> np.ndarray:
 def _grid_to_raw(table: str, file: str, grid: pd.DataFrame, row_numbers: np.ndarray,
                  max_rows: int, where: str = "") -> _RawTable:
     """Header = first non-empty row; data = the rows after it up to the last non-empty one."""
-    cols = [_Factored.of(grid.iloc[:, i].fillna("").to_numpy(dtype=object)) for i in range(grid.shape[1])]
+    if grid.shape[1] > MAX_COLUMNS:  # each column costs time: a row of 70,000 commas is not a table
+        grid = _trim_wide(grid, where or file)
+    # a missing cell (short row) is an empty one: _Factored makes it ""
+    cols = [_Factored.of(grid.iloc[:, i].to_numpy(dtype=object)) for i in range(grid.shape[1])]
     blank = _blank_rows(cols, len(grid))
     filled = np.flatnonzero(~blank)
     if len(filled) == 0:
@@ -437,9 +467,55 @@ def _read_text(path: Path, max_bytes: int) -> tuple[str, str]:
     return text, enc
 
 
+def _lines(text: str):
+    """The lines of ``text`` one by one (as ``str.splitlines`` cuts them), without splitting the
+    whole text at once: the header is near the top of a file of many megabytes."""
+    start, size = 0, 4096
+    while start < len(text):
+        chunk = text[start : start + size]
+        lines = chunk.splitlines(keepends=True)
+        if start + size < len(text) and len(lines) <= 1:
+            size *= 4  # a very long line: read a bigger piece
+            continue
+        if start + size < len(text):
+            lines = lines[:-1]  # the last piece may be cut in the middle of a line
+        for line in lines:
+            yield line.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+            start += len(line)
+
+
+def _limit_fields(text: str, sep: str, name: str) -> None:
+    """Refuse, before parsing, a line with more than ``MAX_FIELDS`` separators outside quotes:
+    no worksheet is that wide, and every column costs the parser time and memory."""
+    if text.count(sep) <= MAX_FIELDS:  # the usual case: nothing to look at
+        return
+    if not _has_long_line(text, MAX_FIELDS):  # a big file of ordinary lines: nothing either
+        return
+    for number, line in enumerate(re.split(r"\r\n|\r|\n", text), start=1):
+        if line.count(sep) > MAX_FIELDS and re.sub(r'"[^"]*"', "", line).count(sep) > MAX_FIELDS:
+            raise DataError(
+                f"terlalu banyak kolom: lebih dari {MAX_FIELDS:,} pemisah '{sep}' pada satu baris; "
+                f"ini bukan tabel".replace(",", ".", 1),
+                f"too many columns: more than {MAX_FIELDS:,} separators on one line", file=name,
+                row=number,
+            )
+
+
+def _has_long_line(text: str, limit: int) -> bool:
+    """False when no line of ``text`` is longer than ``limit`` characters (cheap: a line that
+    long covers a whole aligned window of ``limit // 2`` characters, and only those windows
+    are searched for a line break). True means "maybe": look line by line."""
+    width = max(limit // 2, 1)
+    for start in range(0, len(text) - width + 1, width):
+        end = start + width
+        if text.find("\n", start, end) < 0 and text.find("\r", start, end) < 0:
+            return True
+    return False
+
+
 def _sniff_sep(text: str) -> str:
     """Comma, semicolon or tab: the most frequent one on the header line (quotes ignored)."""
-    for line in text.splitlines():
+    for line in _lines(text):
         if line.strip():
             bare = re.sub(r'"[^"]*"', "", line)
             counts = {sep: bare.count(sep) for sep in (",", ";", "\t")}
@@ -453,16 +529,21 @@ def _parse_csv(text: str, name: str) -> pd.DataFrame:
 
     An Excel ``sep=;`` first line names the separator and is not a row (Excel hides it too).
     """
-    first, _, rest = text.partition("\n")
+    nl = text.find("\n")
+    first = text if nl < 0 else text[:nl]
     hint = re.fullmatch(r"\s*sep=(.)\s*", first)
     if hint:
-        sep, text = hint.group(1), rest
+        sep, text = hint.group(1), ("" if nl < 0 else text[nl + 1 :])
     else:
         sep = _sniff_sep(text)
+    _limit_fields(text, sep, name)
     try:
+        # the C parser reads UTF-8 bytes directly (a text buffer would be encoded again chunk
+        # by chunk); the cells are the same
         return pd.read_csv(
-            io.StringIO(text), sep=sep, header=None, dtype=str, keep_default_na=False,
-            na_filter=False, skip_blank_lines=False, engine="c", quotechar='"',
+            io.BytesIO(text.encode("utf-8")), encoding="utf-8", sep=sep, header=None, dtype=str,
+            keep_default_na=False, na_filter=False, skip_blank_lines=False, engine="c",
+            quotechar='"',
         )
     except pd.errors.EmptyDataError:
         raise DataError("berkas kosong", "file is empty", file=name) from None
@@ -519,7 +600,14 @@ def _read_xlsx(path: Path, max_bytes: int, max_rows: int) -> list[_RawTable]:
             ws = wb[sheets[t]]
             if not hasattr(ws, "iter_rows"):
                 raise DataError("lembar ini bukan lembar data (chart?)", "sheet holds no cells", file=name)
-            raws.append(_read_sheet(t, f"{name}, lembar '{sheets[t]}'", sheets[t], ws, max_rows))
+            where = f"{name}, lembar '{sheets[t]}'"
+            try:
+                raws.append(_read_sheet(t, where, sheets[t], ws, max_rows))
+            except DataError:
+                raise
+            except Exception as exc:  # a damaged sheet is only found while reading it
+                raise DataError(f"lembar rusak, tidak dapat dibaca ({type(exc).__name__})",
+                                f"damaged sheet, cannot be read: {exc}", file=where) from None
         return raws
     finally:
         wb.close()
@@ -678,16 +766,16 @@ def _map_headers(raw: _RawTable) -> tuple[dict[str, int], dict[str, int], list[d
         if name is not None:
             if name in canon:
                 raise DataError(
-                    f"judul kolom ganda: '{original[name]}' dan '{h}' sama-sama kolom {name}",
-                    f"duplicated header: '{original[name]}' and '{h}' both mean {name}",
-                    file=raw.where, row=raw.header_row, column=h,
+                    f"judul kolom ganda: '{_shown(original[name])}' dan '{_shown(h)}' sama-sama kolom {name}",
+                    f"duplicated header: '{_shown(original[name])}' and '{_shown(h)}' both mean {name}",
+                    file=raw.where, row=raw.header_row, column=_shown(h),
                 )
             canon[name] = i
             original[name] = h
         else:
             if h in extras or h == ROW:
-                raise DataError(f"judul kolom ganda: '{h}'", f"duplicated header: '{h}'",
-                                file=raw.where, row=raw.header_row, column=h)
+                raise DataError(f"judul kolom ganda: '{_shown(h)}'", f"duplicated header: '{_shown(h)}'",
+                                file=raw.where, row=raw.header_row, column=_shown(h))
             extras[h] = i
     missing = [c for c in schema.COLUMNS[raw.table] if c.required and c.name not in canon]
     if missing:
@@ -697,7 +785,7 @@ def _map_headers(raw: _RawTable) -> tuple[dict[str, int], dict[str, int], list[d
             + ")"
             for c in missing
         )
-        found = ", ".join(f"'{h}'" for h in raw.headers if h) or "tidak ada"
+        found = ", ".join(f"'{_shown(h)}'" for h in raw.headers[:40] if h) or "tidak ada"
         raise DataError(
             f"kolom wajib tidak ditemukan: {wanted}; judul yang ada: {found}",
             f"required column(s) missing: {', '.join(c.name for c in missing)}",
@@ -725,26 +813,40 @@ def _type_table(raw: _RawTable) -> tuple[pd.DataFrame, pd.DataFrame]:
     factored: dict[str, _Factored] = {}
     unread: dict[str, _Unread] = {}
     row_blank = _blank_rows(raw.cols, n)
+    cells: dict[str, _Cells] = {}  # what the pandera row checks look at, per column
+    typed: dict[str, pd.Series] = {}  # typed distinct values, per column
 
     for col in schema.COLUMNS[table]:
         f = raw.cols[canon[col.name]] if col.name in canon else _Factored.empty(n)
         factored[col.name] = f
-        values, problem = _type_column(col, f)
+        values, problem, typed_u = _type_column(col, f)
+        typed[col.name] = typed_u
         out[col.name] = pd.Series(values, index=index)
         if problem is not None and problem.bad_u.any():
             unread[col.name] = problem
+        cells[col.name] = _Cells.of(typed_u, f.codes)
 
     if "evidence_status" in out:
         empty = factored["evidence_status"].blank()
-        has_evidence = out["evidence"].notna().to_numpy(dtype=bool)
-        fill = pd.Series(np.where(has_evidence, "pending", "missing"), index=index, dtype="string")
-        out["evidence_status"] = out["evidence_status"].mask(empty, fill)
+        if empty.any():
+            # a non-blank evidence cell is never empty text after typing (see _text_values)
+            has_evidence = ~factored["evidence"].blank()
+            status_u = typed["evidence_status"].to_numpy(dtype=object, na_value=pd.NA)
+            k = len(status_u)
+            pick = factored["evidence_status"].codes.copy()
+            pick[empty & has_evidence] = k  # "pending"
+            pick[empty & ~has_evidence] = k + 1  # "missing"
+            filled = pd.array([*status_u, "pending", "missing"], dtype="string").take(pick)
+            out["evidence_status"] = pd.Series(filled, index=index)
+            cells["evidence_status"] = cells["evidence_status"].filled(
+                empty, has_evidence, "pending", "missing"
+            )
 
     for h, i in extras.items():
         f = raw.cols[i]
         out[h] = pd.Series(_text_values(f.uniques).array.take(f.codes), index=index, dtype="string")
 
-    frame = pd.DataFrame(out, index=index)
+    frame = pd.DataFrame(out, index=index, copy=False)
     ids = _id_columns(table, frame)
     problems = [_records_part(notes)]
     bad_cells: dict[str, np.ndarray] = {}
@@ -759,7 +861,7 @@ def _type_table(raw: _RawTable) -> tuple[pd.DataFrame, pd.DataFrame]:
             p.message_u[which], p.message_en_u[which], ids,
         ))
     if n:
-        problems.extend(_schema_findings(raw, frame, bad_cells, row_blank, ids))
+        problems.extend(_schema_findings(raw, frame, bad_cells, row_blank, ids, cells))
     if row_blank.any():
         k = int(row_blank.sum())
         problems.append(_cell_findings(
@@ -770,10 +872,17 @@ def _type_table(raw: _RawTable) -> tuple[pd.DataFrame, pd.DataFrame]:
     return frame, problems
 
 
+_GUARDED = ("=", "+", "-", "@")
+
+
 def _text_values(u: pd.Series) -> pd.Series:
-    """Stripped text → ``string`` with <NA> for empty, formula guard undone."""
-    out = u.astype("string").str.replace(r"^'(?=[=+\-@])", "", regex=True)
-    return out.mask(out.eq(""))
+    """Stripped text → ``string`` with <NA> for empty, formula guard undone (a leading
+    apostrophe before ``= + - @`` is dropped; nothing else changes)."""
+    out = [
+        pd.NA if v == "" else v[1:] if v[:1] == "'" and v[1:2] in _GUARDED else v
+        for v in u.astype("string").to_numpy(dtype=object, na_value="")
+    ]
+    return pd.Series(pd.array(out, dtype="string"), index=u.index)
 
 
 def _messages(u: pd.Series, bad_u: np.ndarray, template: str) -> np.ndarray:
@@ -784,19 +893,22 @@ def _messages(u: pd.Series, bad_u: np.ndarray, template: str) -> np.ndarray:
     return out
 
 
-def _type_column(col: Column, f: _Factored) -> tuple[object, _Unread | None]:
-    """Typed values (one per row) and what could not be read."""
+def _type_column(col: Column, f: _Factored) -> tuple[object, _Unread | None, pd.Series]:
+    """Typed values (one per row), what could not be read, and the typed distinct values
+    (one per ``f.uniques``; the values are ``typed[f.codes]``)."""
     u = f.uniques
     blank_u = u.eq("").to_numpy(dtype=bool)
     label = col.label
     if blank_u.all():  # an absent or empty column: nothing to read
         n = len(f)
         if col.kind == "date":
-            return np.full(n, np.datetime64("NaT"), dtype="datetime64[ns]"), None
+            empty = pd.Series(np.full(len(u), np.datetime64("NaT"), dtype="datetime64[ns]"))
+            return np.full(n, np.datetime64("NaT"), dtype="datetime64[ns]"), None, empty
         dtype = "Int64" if col.kind in ("int", "year", "level") else "string"
-        return pd.array([pd.NA] * n, dtype=dtype), None
+        return pd.array([pd.NA] * n, dtype=dtype), None, pd.Series([pd.NA] * len(u), dtype=dtype)
     if col.kind == "text":
-        return pd.array(_text_values(u).array.take(f.codes), dtype="string"), None
+        typed_u = _text_values(u)
+        return typed_u.array.take(f.codes), None, typed_u
     if col.kind in ("int", "year", "level"):
         typed_u = _parse_ints(u)
         bad_u = typed_u.isna().to_numpy(dtype=bool) & ~blank_u
@@ -804,11 +916,11 @@ def _type_column(col: Column, f: _Factored) -> tuple[object, _Unread | None]:
             "year": "tahun empat angka, mis. 2021",
             "level": "bilangan bulat 0, 1, 2 atau 3",
         }.get(col.kind, "bilangan bulat, mis. 0, 1, 2")
-        return pd.array(typed_u.array.take(f.codes), dtype="Int64"), _Unread(
+        return typed_u.array.take(f.codes), _Unread(
             "type", expected, bad_u,
             _messages(u, bad_u, label + ": '{v}' bukan bilangan bulat (" + expected + ")"),
             _messages(u, bad_u, col.name + ": '{v}' is not a whole number"),
-        )
+        ), typed_u
     if col.kind == "date":
         typed_u, shaped_u = _parse_dates(u)
         bad_u = typed_u.isna().to_numpy(dtype=bool) & ~blank_u
@@ -821,7 +933,7 @@ def _type_column(col: Column, f: _Factored) -> tuple[object, _Unread | None]:
         msg[unknown] = msg_u[unknown]
         msg_en[unknown] = msg_en_u[unknown]
         values = typed_u.to_numpy(dtype="datetime64[ns]")[f.codes]
-        return values, _Unread("date", "tanggal: " + DATE_FORMS, bad_u, msg, msg_en)
+        return values, _Unread("date", "tanggal: " + DATE_FORMS, bad_u, msg, msg_en), typed_u
     if col.kind == "enum":
         mapping = schema.enum_map(col.enum)
         typed_u = pd.Series(
@@ -831,12 +943,12 @@ def _type_column(col: Column, f: _Factored) -> tuple[object, _Unread | None]:
         bad_u = typed_u.isna().to_numpy(dtype=bool) & ~blank_u
         allowed = _enum_allowed(col.enum)
         codes = ", ".join(schema.ENUMS[col.enum])
-        return pd.array(typed_u.array.take(f.codes), dtype="string"), _Unread(
+        return typed_u.array.take(f.codes), _Unread(
             "enum", allowed, bad_u,
             _messages(u, bad_u, label + ": nilai '{v}' tidak dikenal; pilih salah satu: "
                       + allowed.replace("{", "{{").replace("}", "}}")),
             _messages(u, bad_u, col.name + ": unknown value '{v}'; allowed: " + codes),
-        )
+        ), typed_u
     raise ValueError(f"unknown column kind {col.kind!r}")  # pragma: no cover - schema is fixed
 
 
@@ -854,6 +966,15 @@ def _parse_ints(u: pd.Series) -> pd.Series:
     return pd.to_numeric(digits, errors="coerce").astype("Int64")
 
 
+def _number(text: object) -> float:
+    """A run of digits as ``pandas.to_numeric`` reads it (NaN when it cannot)."""
+    if isinstance(text, int):
+        return text
+    if text.isascii():
+        return int(text)
+    return float(pd.to_numeric(pd.Series([text], dtype=object), errors="coerce").iloc[0])
+
+
 _ISO_RE = r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$"
 _DMY_RE = r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$"
 _NAMED_RE = r"^(?:[A-Za-z]+,?\s+)?(\d{1,2})[\s\-/.]*([A-Za-z]+)\.?[\s\-/.,]*(\d{4})$"
@@ -861,34 +982,35 @@ _SERIAL_RE = r"\d{5}(?:\.\d+)?"  # Excel serial day numbers 10000..99999 (1927..
 
 
 def _parse_dates(u: pd.Series) -> tuple[pd.Series, pd.Series]:
-    """Distinct stripped texts → (datetime64[ns] at midnight or NaT, 'looked like a date' flag)."""
+    """Distinct stripped texts → (datetime64[ns] at midnight or NaT, 'looked like a date' flag).
+
+    One pass over the distinct texts with the compiled forms (ISO, day/month/year, named month),
+    first form that fits wins; then Excel serial day numbers."""
     n = len(u)
-    year = pd.Series(np.nan, index=u.index)
-    month = pd.Series(np.nan, index=u.index)
-    day = pd.Series(np.nan, index=u.index)
-    shaped = pd.Series(False, index=u.index)
     if n == 0:
-        return pd.Series([], dtype="datetime64[ns]"), shaped
-
-    def take(mask, y, m, d):
-        nonlocal year, month, day, shaped
-        mask = mask & ~shaped
-        year = year.mask(mask, pd.to_numeric(y, errors="coerce"))
-        month = month.mask(mask, pd.to_numeric(m, errors="coerce"))
-        day = day.mask(mask, pd.to_numeric(d, errors="coerce"))
-        shaped = shaped | mask
-
-    iso = u.str.extract(_ISO_RE)
-    take(iso[0].notna(), iso[0], iso[1], iso[2])
-    dmy = u.str.extract(_DMY_RE)
-    take(dmy[0].notna(), dmy[2], dmy[1], dmy[0])
-    named = u.str.extract(_NAMED_RE)
-    month_no = named[1].str.lower().map(MONTHS)
-    take(named[0].notna() & month_no.notna(), named[2], month_no, named[0])
-
-    ok = shaped & year.between(1900, 2200) & month.between(1, 12) & day.between(1, 31)
-    parts = pd.DataFrame({"year": year.where(ok), "month": month.where(ok), "day": day.where(ok)})
-    out = pd.to_datetime(parts, errors="coerce").astype("datetime64[ns]")
+        return pd.Series([], dtype="datetime64[ns]"), pd.Series(False, index=u.index)
+    iso, dmy, named_re = (re.compile(p) for p in (_ISO_RE, _DMY_RE, _NAMED_RE))
+    days = np.full(n, np.datetime64("NaT"), dtype="datetime64[D]")
+    shaped_a = np.zeros(n, dtype=bool)
+    for i, v in enumerate(u.to_numpy(dtype=object, na_value="")):
+        m = iso.search(v)
+        if m:
+            y, mo, d = m.group(1), m.group(2), m.group(3)
+        elif m := dmy.search(v):
+            y, mo, d = m.group(3), m.group(2), m.group(1)
+        elif (m := named_re.search(v)) and m.group(2).lower() in MONTHS:
+            y, mo, d = m.group(3), MONTHS[m.group(2).lower()], m.group(1)
+        else:
+            continue
+        shaped_a[i] = True
+        year, month, day = _number(y), _number(mo), _number(d)
+        if 1900 <= year <= 2200 and 1 <= month <= 12 and 1 <= day <= 31:
+            try:
+                days[i] = dt.date(int(year), int(month), int(day))
+            except ValueError:  # not in the calendar (31/02)
+                pass
+    out = pd.Series(days.astype("datetime64[ns]"), index=u.index)
+    shaped = pd.Series(shaped_a, index=u.index)
 
     serial = u.str.fullmatch(_SERIAL_RE).fillna(False) & ~shaped
     if serial.any():
@@ -902,16 +1024,21 @@ def _parse_dates(u: pd.Series) -> tuple[pd.Series, pd.Series]:
 # ---------------------------------------------------------------------- pandera
 
 
+def _kind_dtypes() -> dict:
+    return {"text": pd.StringDtype(), "enum": pd.StringDtype(), "int": pd.Int64Dtype(),
+            "year": pd.Int64Dtype(), "level": pd.Int64Dtype(), "date": np.dtype("datetime64[ns]")}
+
+
 @cache
 def table_schema(table: str):
     """The pandera schema of a typed table (dtypes, non-null required columns, enum codes).
 
-    Levels outside 0–3 are not checked here: the desk review reports them.
+    Levels outside 0–3 are not checked here: the desk review reports them. Its checks are
+    mirrored by :func:`_schema_suspects` (keep the two in step).
     """
     import pandera.pandas as pa
 
-    dtypes = {"text": pd.StringDtype(), "enum": pd.StringDtype(), "int": pd.Int64Dtype(),
-              "year": pd.Int64Dtype(), "level": pd.Int64Dtype(), "date": "datetime64[ns]"}
+    dtypes = _kind_dtypes()
     cols = {ROW: pa.Column("int64", nullable=False)}
     for c in schema.COLUMNS[table]:
         checks = [pa.Check.isin(list(schema.ENUMS[c.enum]))] if c.kind == "enum" else []
@@ -919,16 +1046,87 @@ def table_schema(table: str):
     return pa.DataFrameSchema(cols, strict=False, coerce=False, name=table)
 
 
+@dataclass
+class _Cells:
+    """Which cells of a typed column are empty, and their distinct typed values: taken from the
+    typing (per distinct text), so the pandera pre-check need not scan every row again."""
+
+    na_u: np.ndarray  # bool per distinct value
+    values_u: np.ndarray  # object per distinct value (<NA> where empty)
+    codes: np.ndarray  # per row → distinct value
+    extra_na: np.ndarray | None = None  # per row, overrides (after a fill): True = empty
+    fills: tuple = ()  # (row mask, value) filled in after typing
+
+    @classmethod
+    def of(cls, typed_u: pd.Series, codes: np.ndarray) -> _Cells:
+        return cls(typed_u.isna().to_numpy(dtype=bool), typed_u.to_numpy(dtype=object), codes)
+
+    def filled(self, empty: np.ndarray, has: np.ndarray, if_has: str, if_not: str) -> _Cells:
+        na = self.na_u[self.codes] & ~empty
+        return _Cells(self.na_u, self.values_u, self.codes, na,
+                      ((empty & has, if_has), (empty & ~has, if_not)))
+
+    def isna(self) -> np.ndarray:
+        return self.na_u[self.codes] if self.extra_na is None else self.extra_na
+
+    def not_in(self, allowed: list[str]) -> np.ndarray:
+        """Non-empty cells whose value is not in ``allowed``."""
+        ok = set(allowed)
+        bad_u = np.array([not na and v not in ok for v, na in zip(self.values_u, self.na_u,
+                                                                   strict=True)], dtype=bool)
+        bad = bad_u[self.codes]
+        if self.fills:
+            bad = bad & ~np.logical_or.reduce([m for m, _ in self.fills])
+            for m, v in self.fills:
+                if v not in ok:
+                    bad |= m
+        return bad
+
+
+def _schema_suspects(table: str, frame: pd.DataFrame,
+                     cells: dict[str, _Cells] | None = None) -> np.ndarray | None:
+    """The rows on which :func:`table_schema` can report a failure, found without pandera.
+
+    The schema's row checks are ``not_nullable`` and ``isin`` (enum codes; empty cells pass):
+    only rows with an empty cell in a non-nullable column or an unknown code can fail them.
+    None when a column-level check could fail (column missing, other dtype): then the whole
+    table goes to pandera. Pandera then checks these rows only — and is not even imported when
+    there are none, as with clean data (importing it costs about a quarter of a second).
+    """
+    dtypes = _kind_dtypes()
+    expected = {ROW: np.dtype("int64"), **{c.name: dtypes[c.kind] for c in schema.COLUMNS[table]}}
+    for name, dtype in expected.items():
+        if name not in frame.columns or frame[name].dtype != dtype:
+            return None
+    suspect = np.zeros(len(frame), dtype=bool)
+    for c in schema.COLUMNS[table]:
+        got = cells.get(c.name) if cells else None
+        s = frame[c.name]
+        if not c.nullable:
+            suspect |= got.isna() if got is not None else s.isna().to_numpy(dtype=bool)
+        if c.kind == "enum":
+            allowed = list(schema.ENUMS[c.enum])
+            suspect |= (
+                got.not_in(allowed) if got is not None
+                else (s.notna() & ~s.isin(allowed)).to_numpy(dtype=bool)
+            )
+    return np.flatnonzero(suspect)
+
+
 def _schema_findings(raw: _RawTable, frame: pd.DataFrame, bad: dict[str, np.ndarray],
-                     row_blank: np.ndarray, ids: dict[str, pd.Series]) -> list[dict]:
+                     row_blank: np.ndarray, ids: dict[str, pd.Series],
+                     cells: dict[str, _Cells] | None = None) -> list[dict]:
     """Validate lazily with pandera; every failure case becomes a finding (nothing raised).
 
     Cells already reported as unreadable and fully empty rows are not reported twice.
     """
+    rows = _schema_suspects(raw.table, frame, cells)
+    if rows is not None and not len(rows):
+        return []
     import pandera.pandas as pa
 
     try:
-        table_schema(raw.table).validate(frame, lazy=True)
+        table_schema(raw.table).validate(frame if rows is None else frame.iloc[rows], lazy=True)
         return []
     except pa.errors.SchemaErrors as exc:
         cases = exc.failure_cases

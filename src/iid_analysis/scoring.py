@@ -338,6 +338,12 @@ def _text(values) -> pd.arrays.StringArray:
     return pd.array(values, dtype="string")
 
 
+def _text_take(values, positions: np.ndarray) -> pd.arrays.StringArray:
+    """``_text(values[positions])`` for a few distinct ``values`` repeated over many rows: the
+    values are checked once, then taken."""
+    return _text(np.asarray(values, dtype=object)).take(np.asarray(positions, dtype=np.intp))
+
+
 def _bool(s: pd.Series) -> np.ndarray:
     if s.dtype == bool:
         return s.to_numpy()
@@ -369,8 +375,8 @@ def _first_answers(ans: pd.DataFrame, pos: np.ndarray):
     keep = usable & (pos >= 0) & np.isfinite(level) & (level >= 0) & (level <= 3)
     idx = np.flatnonzero(keep)
     slots = pos[idx]
-    slots, first = np.unique(slots, return_index=True)  # first answer per slot, input order
-    idx = idx[first]
+    first = ~pd.Series(slots).duplicated().to_numpy()  # first answer per slot, input order
+    slots, idx = slots[first], idx[first]
     status = _status_codes(ans["evidence_status"].iloc[idx]) if len(idx) else np.zeros(0, np.int8)
     rows = ans["_row"].iloc[idx].to_numpy(dtype="float64", na_value=np.nan) if "_row" in ans.columns \
         else np.full(len(idx), np.nan)
@@ -562,23 +568,25 @@ def score(review, methodology: Methodology | None = None) -> IndexResult:
     spd_name = np.array([i.name for i in spd_inds], dtype=object)
     status_txt = np.array(EVIDENCE_STATUSES, dtype=object)
     reason_txt = np.array(REASONS, dtype=object)
-    none_m = np.full(m, None, dtype=object)
+    no_id = np.array([None], dtype=object)
     weight_all = np.concatenate([spd_w, sid_w[ind_pos]])
+    # text columns: each distinct value checked once, then taken for every row
+    ind_all = np.concatenate([np.arange(m), m + ind_pos])  # SPD indicators, then SID
+    inn_all = np.concatenate([np.zeros(m, dtype=np.intp), 1 + inn_pos])  # 0: no innovation
     points = pd.DataFrame({
-        "aspect": _text(np.array(["SPD", "SID"], dtype=object)[(np.arange(m + n * k) >= m).astype(np.intp)]),
-        "innovation_id": _text(np.concatenate([none_m, scored_ids[inn_pos]])),
-        "opd_id": _text(np.concatenate([none_m, scored_opd[inn_pos]])),
-        "indicator_id": _text(np.concatenate([np.array(spd_ids, dtype=object),
-                                              np.array(sid_ids, dtype=object)[ind_pos]])),
-        "variable": _text(np.concatenate([spd_var, sid_var[ind_pos]])),
-        "name": _text(np.concatenate([spd_name, sid_name[ind_pos]])),
+        "aspect": _text_take(["SPD", "SID"], np.arange(m + n * k) >= m),
+        "innovation_id": _text_take(np.concatenate([no_id, scored_ids]), inn_all),
+        "opd_id": _text_take(np.concatenate([no_id, scored_opd]), inn_all),
+        "indicator_id": _text_take([*spd_ids, *sid_ids], ind_all),
+        "variable": _text_take(np.concatenate([spd_var, sid_var]), ind_all),
+        "name": _text_take(np.concatenate([spd_name, sid_name]), ind_all),
         "level": np.concatenate([spd_level, sid_level]).astype(np.int64),
         "weight": weight_all,
-        "evidence_status": _text(status_txt[np.concatenate([spd_status, sid_status])]),
+        "evidence_status": _text_take(status_txt, np.concatenate([spd_status, sid_status])),
         "valid": np.concatenate([spd_counted, sid_counted]),
         "points": np.concatenate([spd_pts, sid_pts]),
         "max_points": 3.0 * weight_all,
-        "reason": _text(reason_txt[np.concatenate([spd_reason, sid_reason])]),
+        "reason": _text_take(reason_txt, np.concatenate([spd_reason, sid_reason])),
         "answer_row": pd.array(np.concatenate([spd_row, sid_row]), dtype="Int64"),
     })
 

@@ -3,7 +3,9 @@
 * :func:`html_text` / :func:`md_text` escape names and narratives before they reach HTML or Markdown.
 * :func:`cell_text` / :func:`guard_frame` make every value written to XLSX or CSV inert: a string
   that would start a formula (``=``, ``+``, ``-``, ``@``, tab, carriage return) gets a leading
-  apostrophe, so spreadsheet programs show it as text.
+  apostrophe, so spreadsheet programs show it as text. :func:`guard_frame` also turns a carriage
+  return inside a text into a line feed: a CSV writer quotes a cell holding a line feed, but not
+  one holding a lone carriage return, which readers take for the end of the row.
 """
 
 from __future__ import annotations
@@ -45,12 +47,19 @@ def cell_text(value: object) -> object:
     return value
 
 
+def _csv_cell(value: object) -> object:
+    value = cell_text(value)
+    if isinstance(value, str) and "\r" in value:  # one row stays one row
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
+    return value
+
+
 def guard_frame(df: pd.DataFrame) -> pd.DataFrame:
-    """A copy of ``df`` whose text cells (and headers) cannot start a formula."""
+    """A copy of ``df`` whose text cells (and headers) cannot start a formula, nor end a CSV row."""
     out = df.copy()
-    out.columns = [cell_text(c) for c in out.columns]
+    out.columns = [_csv_cell(c) for c in out.columns]
     for c in out.columns:
         col = out[c]
         if col.dtype == object or pd.api.types.is_string_dtype(col.dtype):
-            out[c] = col.map(cell_text, na_action="ignore")
+            out[c] = col.map(_csv_cell, na_action="ignore")
     return out

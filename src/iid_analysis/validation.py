@@ -142,10 +142,51 @@ _FIX_TODO = {
 _CELL_RULES = ("type", "date", "enum", "required", "schema")
 # Internal event columns carried next to the findings until the decision is made.
 _EVENT_COLUMNS = (*FINDING_COLUMNS, "_i", "_kind", "_prio", "_reason", "_todo")
+#: What the decision reads of the events; the other texts are built with the findings table.
+_DECISION_COLUMNS = ("row", "severity", "_i", "_kind", "_prio", "_reason", "_todo")
 _KINDS = ("ineligible", "gap", "note", "none")
 
 
 # ============================================================================ the result
+class _Deferred:
+    """A value made on first use (see :class:`_OnFirstUse`); pickled as the value itself."""
+
+    __slots__ = ("make",)
+
+    def __init__(self, make) -> None:
+        self.make = make
+
+    def __reduce__(self):
+        return _same, (self.make(),)
+
+
+def _same(value):
+    return value
+
+
+class _OnFirstUse:
+    """A dataclass field that may hold a :class:`_Deferred`: made when first read, then kept.
+
+    The review's findings table is built this way: the decisions need only part of each finding
+    (kind, reason, to-do), and a caller that only scores never pays for the table's texts and
+    sort. Reading the field gives the same table as building it at once."""
+
+    def __set_name__(self, owner, name: str) -> None:
+        self.name, self.slot = name, f"_{name}_value"
+
+    def __get__(self, obj, owner=None):
+        if obj is None:
+            raise AttributeError(self.name)  # no default value for the dataclass field
+        d = obj.__dict__
+        value = d[self.slot] if self.slot in d else d[self.name]  # (pickled before the field)
+        if isinstance(value, _Deferred):
+            value = d[self.slot] = value.make()
+        return value
+
+    def __set__(self, obj, value) -> None:
+        obj.__dict__[self.slot] = value
+
+
 @dataclass
 class Review:
     year: int
@@ -154,7 +195,7 @@ class Review:
     innovations: pd.DataFrame
     answers: pd.DataFrame
     region_answers: pd.DataFrame
-    findings: pd.DataFrame
+    findings: pd.DataFrame = _OnFirstUse()  # built on first use, see _OnFirstUse
 
     def counts(self) -> dict:
         inv, f = self.innovations, self.findings
@@ -264,14 +305,59 @@ def _obj(s: pd.Series) -> np.ndarray:
     return _str(s).to_numpy(dtype=object)
 
 
-def _distinct(arrays: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
-    """For aligned object arrays: (code per row of its distinct combination, first row of each)."""
-    combo = None
-    for arr in arrays:
-        codes, uniq = pd.factorize(arr)
-        combo = codes if combo is None else pd.factorize(combo * len(uniq) + codes)[0]
-    _, first = np.unique(combo, return_index=True)
-    return combo, first
+def _first_rows(codes: np.ndarray) -> np.ndarray:
+    """Row of the first occurrence of each code, for codes numbered in order of first appearance
+    (as :func:`pandas.factorize` numbers them, no −1): where the running maximum grows."""
+    if not len(codes):
+        return np.zeros(0, dtype=np.intp)
+    top = np.maximum.accumulate(codes)
+    return np.flatnonzero(np.r_[True, top[1:] > top[:-1]])
+
+
+class _Rows:
+    """The rows of one finding (positions ``pos`` in ``base``) and, cached per part, the values
+    of the parts of its texts (series aligned with ``base`` or with these rows; object arrays
+    with one value per base row) and their codes."""
+
+    def __init__(self, base: pd.DataFrame, pos: np.ndarray):
+        self.base, self.pos = base, pos
+        self.index = base.index[pos]
+        self._frame: pd.DataFrame | None = None
+        # keyed by id(part); each entry keeps its part alive, so an id is never reused meanwhile
+        self._text: dict[int, tuple[object, np.ndarray]] = {}
+        self._codes: dict[int, tuple[object, np.ndarray, int]] = {}
+
+    @property
+    def frame(self) -> pd.DataFrame:
+        """``base`` at these rows (for callables)."""
+        if self._frame is None:
+            self._frame = self.base.iloc[self.pos]
+        return self._frame
+
+    def align(self, v):
+        if isinstance(v, np.ndarray):  # one value per base row
+            return v[self.pos]
+        if len(v) == len(self.index) and v.index.equals(self.index):
+            return v
+        if len(v) == len(self.base) and v.index.equals(self.base.index):
+            return v.iloc[self.pos]
+        return v.loc[self.index]
+
+    def text(self, v) -> np.ndarray:
+        """``str`` object array: the part's values at these rows (missing → "")."""
+        key = id(v)
+        if key not in self._text:
+            got = self.align(v)
+            self._text[key] = (v, _obj(got) if isinstance(got, pd.Series) else got)
+        return self._text[key][1]
+
+    def codes(self, v) -> tuple[np.ndarray, int]:
+        """The part's values at these rows factorised: (codes, number of distinct values)."""
+        key = id(v)
+        if key not in self._codes:
+            codes, uniq = pd.factorize(self.text(v))
+            self._codes[key] = (v, codes, len(uniq))
+        return self._codes[key][1:]
 
 
 class _Text:
@@ -286,23 +372,25 @@ class _Text:
         for p in parts:
             if isinstance(p, _Text):
                 flat.extend(p.parts)
-            elif isinstance(p, pd.Series):
+            elif isinstance(p, (pd.Series, np.ndarray)):
                 flat.append(p)
             else:
                 flat.append(str(p))
         self.parts = flat
 
-    def values(self, align) -> np.ndarray:
-        """Object array of ``str``; ``align(series)`` gives a series' values for the rows."""
-        arrays = [_obj(align(p)) if isinstance(p, pd.Series) else p for p in self.parts]
-        series = [a for a in arrays if isinstance(a, np.ndarray)]
-        n = len(series[0])
+    def values(self, rows: _Rows) -> np.ndarray:
+        """Object array of ``str``, one per row of ``rows``."""
+        arrays = [p if isinstance(p, str) else rows.text(p) for p in self.parts]
+        n = len(rows.pos)
         if n > 16:
-            codes, first = _distinct(series)
+            distinct = {id(p): p for p in self.parts if not isinstance(p, str)}
+            combo = None
+            for p in distinct.values():
+                codes, k = rows.codes(p)
+                combo = codes if combo is None else pd.factorize(combo * k + codes)[0]
+            first = _first_rows(combo)
             if len(first) < n:
-                return self._join([a[first] if isinstance(a, np.ndarray) else a for a in arrays])[
-                    codes
-                ]
+                return self._join([a if isinstance(a, str) else a[first] for a in arrays])[combo]
         return self._join(arrays)
 
     @staticmethod
@@ -317,18 +405,33 @@ def _cat(*parts) -> _Text | str:
     """Concatenation of strings and string series (a plain string without series).
 
     With series it is a lazy :class:`_Text`, evaluated by :meth:`_Events.add` for the selected
-    rows only (series are aligned with the base rows, missing values count as "")."""
-    if not any(isinstance(p, (pd.Series, _Text)) for p in parts):
+    rows only (series are aligned with the base rows, missing values count as ""; an object array
+    of ``str`` is taken as one value per base row, by position)."""
+    if not any(isinstance(p, (pd.Series, np.ndarray, _Text)) for p in parts):
         return "".join(str(p) for p in parts)
     return _Text(parts)
+
+
+def _codes(s: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """``pandas.factorize`` of a series' values (−1 for missing; distinct values as an object
+    array). A ``string`` series is factorised on its object values, without copying them."""
+    values = s.to_numpy(dtype=object) if isinstance(s.dtype, pd.StringDtype) else s
+    codes, uniq = pd.factorize(values)
+    return np.asarray(codes, dtype=np.intp), np.asarray(uniq, dtype=object)
+
+
+def _map(s: pd.Series, mapping) -> pd.Series:
+    """``s.map(mapping)`` looked up once per distinct value (missing where not found)."""
+    codes, uniq = _codes(s)
+    mapped = pd.Series(uniq, dtype=object).map(mapping)
+    return pd.Series(mapped.array.take(codes, allow_fill=True), index=s.index)
 
 
 def _per_value(s: pd.Series, fn) -> np.ndarray:
     """``fn`` applied to the distinct values of ``s`` as a ``string`` series (missing included as
     <NA>), taken back to every row: elementwise string work done once per distinct value."""
-    st = s.astype("string")
-    codes, uniq = pd.factorize(st)
-    u = pd.Series(pd.array(np.append(uniq.to_numpy(dtype=object), pd.NA), dtype="string"))
+    codes, uniq = _codes(s.astype("string"))
+    u = pd.Series(pd.array(np.append(uniq, pd.NA), dtype="string"))
     res = fn(u)
     res = res.array if isinstance(res, pd.Series) else res
     return res.take(np.where(codes < 0, len(u) - 1, codes))
@@ -337,38 +440,43 @@ def _per_value(s: pd.Series, fn) -> np.ndarray:
 def _blank(s: pd.Series) -> pd.Series:
     """True where a cell is empty (missing or only spaces)."""
     if pd.api.types.is_string_dtype(s.dtype) or s.dtype == object:
-        blank = _per_value(
-            s, lambda st: (st.isna() | (st.str.strip() == "")).fillna(True).to_numpy(bool)
-        )
-        return pd.Series(blank, index=s.index, dtype=bool)
+        codes, uniq = _codes(s.astype("string"))
+        blank_u = np.array([v.strip() == "" for v in uniq] + [True], dtype=bool)
+        return pd.Series(blank_u[codes], index=s.index, dtype=bool)  # missing (−1) → True
     return s.isna().astype(bool)
+
+
+def _key_values(uniq: np.ndarray, upper: bool) -> pd.arrays.StringArray:
+    """Keys of distinct texts (stripped, upper-cased if asked, empty → <NA>) plus a last <NA>."""
+    keys = [v.strip() for v in uniq]
+    if upper:
+        keys = [v.upper() for v in keys]
+    return pd.array([v if v != "" else pd.NA for v in keys] + [pd.NA], dtype="string")
 
 
 def _key(s: pd.Series, upper: bool = False) -> pd.Series:
     """Identifier key: stripped text, empty → <NA>."""
+    codes, uniq = _codes(s.astype("string"))
+    return pd.Series(_key_values(uniq, upper).take(codes), index=s.index)  # missing (−1) → <NA>
 
-    def key(st: pd.Series) -> pd.Series:
-        st = st.str.strip()
-        if upper:
-            st = st.str.upper()
-        return st.mask(st == "")
 
-    return pd.Series(_per_value(s, key), index=s.index, dtype="string")
+def _keyed(s: pd.Series, upper: bool = False) -> tuple[pd.Series, np.ndarray, np.ndarray]:
+    """``_key(s, upper)``, with the code of each row's key (−1 for <NA>) and the distinct keys
+    (objects), from one pass over the rows."""
+    raw, uniq = _codes(s.astype("string"))
+    key_arr = _key_values(uniq, upper)  # per distinct text, then <NA>
+    key_codes, keys = pd.factorize(key_arr)
+    codes = np.asarray(key_codes, dtype=np.intp)[raw]  # raw −1 → the last entry: <NA> → −1
+    return pd.Series(key_arr.take(raw), index=s.index), codes, np.asarray(keys, dtype=object)
 
 
 def _lookup(values: np.ndarray, found: np.ndarray, missing) -> np.ndarray:
     """``values[found]`` with ``missing`` where ``found`` is −1, plus one ``missing`` entry at the
-    end (for rows whose key is <NA>, see :func:`_key_codes`)."""
+    end (for rows whose key is <NA>: code −1, see :func:`_keyed`)."""
     out = np.full(len(found) + 1, missing, dtype=values.dtype)
     ok = np.flatnonzero(found >= 0)
     out[ok] = values[found[ok]]
     return out
-
-
-def _key_codes(key: pd.Series) -> tuple[np.ndarray, np.ndarray]:
-    """A key series (from :func:`_key`) as (code per row, −1 for <NA>; distinct keys as objects)."""
-    codes, uniq = pd.factorize(key)
-    return np.asarray(codes, dtype=np.intp), uniq.to_numpy(dtype=object)
 
 
 def _conform(df: pd.DataFrame | None, table: str) -> pd.DataFrame:
@@ -377,6 +485,10 @@ def _conform(df: pd.DataFrame | None, table: str) -> pd.DataFrame:
     A dataset from the loader already conforms; this only protects the review from hand-built
     tables (no column, object columns, …) so that odd input never raises.
     """
+    if df is not None and _conforms(df, table):  # the loader's tables: only ``_row`` changes
+        out = df.copy(deep=False)
+        out[ROW] = pd.array(df[ROW].to_numpy(), dtype="Int64")
+        return out
     out = pd.DataFrame(index=pd.RangeIndex(0)) if df is None else df.reset_index(drop=True)
     n = len(out)
     cols = {}
@@ -415,6 +527,21 @@ def _conform(df: pd.DataFrame | None, table: str) -> pd.DataFrame:
     return res
 
 
+def _conforms(df: pd.DataFrame, table: str) -> bool:
+    """True when ``df`` is laid out and typed as :func:`_conform` would make it (``_row`` as
+    int64, the canonical columns in order, a 0..n-1 index)."""
+    kinds = {"int": "Int64", "year": "Int64", "level": "Int64", "date": "datetime64[ns]"}
+    names = [ROW, *(c.name for c in schema.COLUMNS[table])]
+    if list(df.columns[: len(names)]) != names or df.columns.has_duplicates:
+        return False
+    index = df.index
+    if not (isinstance(index, pd.RangeIndex) and index.start == 0 and index.step == 1):
+        return False
+    if df[ROW].dtype != "int64":
+        return False
+    return all(str(df[c.name].dtype) == kinds.get(c.kind, "string") for c in schema.COLUMNS[table])
+
+
 def _problems(ds: Dataset) -> pd.DataFrame:
     p = getattr(ds, "problems", None)
     if p is None or not isinstance(p, pd.DataFrame) or not len(p):
@@ -425,12 +552,17 @@ def _problems(ds: Dataset) -> pd.DataFrame:
     return out
 
 
-def _empty_events() -> pd.DataFrame:
+@cache
+def _empty_events_template() -> pd.DataFrame:
     df = pd.DataFrame({c: pd.Series([], dtype="string") for c in _EVENT_COLUMNS})
     df["row"] = pd.array([], dtype="Int64")
     df["_i"] = pd.array([], dtype="int64")
     df["_prio"] = pd.array([], dtype="int64")
     return df
+
+
+def _empty_events() -> pd.DataFrame:
+    return _empty_events_template().copy()
 
 
 class _Events:
@@ -475,46 +607,50 @@ class _Events:
         if not mask.any():
             return
         pos = np.flatnonzero(mask)
-        b = base.iloc[pos]
-        idx = b.index
         k = len(pos)
+        rows = _Rows(base, pos)
 
-        def align(v: pd.Series) -> pd.Series:
-            if v.index is idx or (len(v) == k and v.index.equals(idx)):
-                return v
-            if len(v) == len(base) and v.index.equals(base.index):
-                return v.iloc[pos]
-            return v.loc[idx]
-
-        def col(v) -> np.ndarray:
+        def col(v) -> np.ndarray | str:
             if callable(v):
-                v = v(b)
+                v = v(rows.frame)
             if isinstance(v, _Text):
-                return v.values(align)
-            if isinstance(v, pd.Series):
-                return _obj(align(v))
-            return np.full(k, "" if v is None else str(v), dtype=object)
+                return v.values(rows)
+            if isinstance(v, (pd.Series, np.ndarray)):
+                return rows.text(v)
+            return "" if v is None else str(v)  # one value for every row: see frame()
 
-        msg = col(message)
-        rows = (
-            pd.to_numeric(b[ROW], errors="coerce").astype("Float64").to_numpy("float64", na_value=np.nan)
-            if row
-            else np.full(k, np.nan)
-        )
+        def later(v):
+            """A text only the findings table shows: built (for these rows) with the table."""
+            if isinstance(v, (_Text, pd.Series, np.ndarray)):
+                return _Later(v, rows)
+            return col(v)
+
+        msg = col(message) if reason is None else later(message)
+        if not row:
+            row_numbers = np.full(k, np.nan)
+        elif isinstance(base[ROW].dtype, pd.Int64Dtype):
+            row_numbers = base[ROW].array[pos].to_numpy("float64", na_value=np.nan)
+        else:
+            row_numbers = (
+                pd.to_numeric(base[ROW].iloc[pos], errors="coerce")
+                .astype("Float64")
+                .to_numpy("float64", na_value=np.nan)
+            )
         self.parts.append({
+            "_n": k,
             "table": col(table),
             "file": col(self.files.get(table) or table),
-            "row": rows,
+            "row": row_numbers,
             "column": col(column),
             "rule": col(rule),
             "severity": col(severity),
-            "value": col(value),
-            "expected": col(expected),
+            "value": later(value),
+            "expected": later(expected),
             "message": msg,
-            "message_en": col(message_en),
-            "innovation_id": col(b["_fid"]) if "_fid" in b else col(""),
-            "opd_id": col(b["_fopd"]) if "_fopd" in b else col(""),
-            "_i": b["_i"].to_numpy("int64") if "_i" in b else np.full(k, -1, dtype="int64"),
+            "message_en": later(message_en),
+            "innovation_id": col(base["_fid"]) if "_fid" in base else "",
+            "opd_id": col(base["_fopd"]) if "_fopd" in base else "",
+            "_i": base["_i"].to_numpy("int64")[pos] if "_i" in base else np.full(k, -1, "int64"),
             "_kind": col(kind),
             "_prio": np.full(k, prio, dtype="int64"),
             "_reason": col(reason) if reason is not None else msg,
@@ -525,7 +661,7 @@ class _Events:
         if not len(df):
             return
         df = df.reindex(columns=list(_EVENT_COLUMNS))
-        part = {}
+        part = {"_n": len(df)}
         for c in _EVENT_COLUMNS:
             if c == "row":
                 part[c] = pd.to_numeric(df[c], errors="coerce").astype("Float64").to_numpy(
@@ -537,19 +673,47 @@ class _Events:
                 part[c] = _str(df[c]).to_numpy(object)
         self.parts.append(part)
 
-    def frame(self) -> pd.DataFrame:
+    def frame(self, columns: Iterable[str] = _DECISION_COLUMNS) -> pd.DataFrame:
+        """The events (these columns) as one table, in the order they were added."""
+        columns = list(columns)
         if not self.parts:
-            return _empty_events()
+            return _empty_events()[columns]
         out = {}
-        for c in _EVENT_COLUMNS:
-            values = np.concatenate([p[c] for p in self.parts])
+        sizes = [p["_n"] for p in self.parts]
+        for c in columns:
+            parts = [p[c].values() if isinstance(p[c], _Later) else p[c] for p in self.parts]
+            if all(isinstance(v, str) for v in parts):  # a constant per rule
+                values = np.repeat(np.array(parts, dtype=object), sizes)
+            else:
+                values = np.concatenate(
+                    [np.full(k, v, dtype=object) if isinstance(v, str) else v
+                     for v, k in zip(parts, sizes, strict=True)]
+                )
             if c == "row":
                 out[c] = pd.array(values, dtype="Float64").astype("Int64")
             elif c in ("_i", "_prio"):
                 out[c] = values.astype("int64")
             else:
                 out[c] = pd.array(values, dtype="string")
-        return pd.DataFrame(out, columns=list(_EVENT_COLUMNS))
+        return pd.DataFrame(out, columns=columns)
+
+    def findings(self) -> pd.DataFrame:
+        """The findings table, sorted (texts not built yet are built now)."""
+        return sort_findings(self.frame(FINDING_COLUMNS))
+
+
+class _Later:
+    """A text of some findings, built when the findings table is (see :meth:`_Events.add`)."""
+
+    __slots__ = ("part", "rows")
+
+    def __init__(self, part, rows: _Rows) -> None:
+        self.part, self.rows = part, rows
+
+    def values(self) -> np.ndarray:
+        if isinstance(self.part, _Text):
+            return self.part.values(self.rows)
+        return self.rows.text(self.part)
 
 
 def _label(table: str, column: str) -> str:
@@ -610,9 +774,9 @@ def review(dataset: Dataset, methodology: Methodology, year: int) -> Review:
     opd_key = _key(inv["opd_id"], upper=True)
     known_opd = opd_key.isin(opd_first.index).to_numpy(bool)
     inv["_fid"] = _str(inv["_id"])
-    canon_opd = opd_key.map(opd_first["opd_id"]).astype("string")
+    canon_opd = _map(opd_key, opd_first["opd_id"]).astype("string")
     inv["_fopd"] = _str(canon_opd.fillna(_key(inv["opd_id"]))).str.strip()
-    inv["opd_name"] = opd_key.map(opd_first["name"]).astype("string")
+    inv["opd_name"] = _map(opd_key, opd_first["name"]).astype("string")
 
     # rows of no edition (year empty or unreadable) are reported in every review, never lost
     no_year = inv_all.loc[inv_all["year"].isna().to_numpy(bool)].copy()
@@ -690,8 +854,8 @@ def review(dataset: Dataset, methodology: Methodology, year: int) -> Review:
         kind="gap",
         prio=13,
     )
-    act_from = opd_key.map(opd_first["active_from"]).astype("Float64")
-    act_to = opd_key.map(opd_first["active_to"]).astype("Float64")
+    act_from = _map(opd_key, opd_first["active_from"]).astype("Float64")
+    act_to = _map(opd_key, opd_first["active_to"]).astype("Float64")
     inactive = known_opd & (
         (act_from > year).fillna(False) | (act_to < year).fillna(False)
     ).to_numpy(bool)
@@ -844,7 +1008,7 @@ def review(dataset: Dataset, methodology: Methodology, year: int) -> Review:
         kind="gap",
         prio=22,
     )
-    stage_txt = _str(stage.map(_STAGE_TEXT))
+    stage_txt = _str(_map(stage, _STAGE_TEXT))
     counted_txt = ", ".join(_STAGE_TEXT.get(s, s) for s in m.counted_stages)
     ev.add(
         inv,
@@ -970,18 +1134,23 @@ def review(dataset: Dataset, methodology: Methodology, year: int) -> Review:
     )
 
     # same name and OPD twice in the edition
-    name_key = inv["name"].astype("string").str.strip().str.lower()
-    named = name_key.notna() & (name_key != "") & opd_key.notna()
-    pair = pd.DataFrame({"n": name_key, "o": opd_key})[named.to_numpy(bool)]
+    # (key: name stripped and lower-cased, with the OPD key; per distinct value)
+    name_codes, names_u = _codes(
+        pd.Series(_per_value(inv["name"], lambda u: u.str.strip().str.lower()), dtype="string")
+    )
+    named_u = np.append(names_u != "", False)  # <NA> or empty: no name
+    opd_codes, opds_u = _codes(opd_key)
+    named = named_u[name_codes] & (opd_codes >= 0)
     dup_name = np.zeros(n, bool)
     first_of = pd.Series("", index=inv.index, dtype="string")
-    if len(pair):
-        d = pair.duplicated(keep="first")
-        dup_name[pair.index[d.to_numpy(bool)]] = True
-        firsts = (
-            inv.loc[pair.index].groupby([pair["n"], pair["o"]], sort=False)[ROW].transform("first")
-        )
-        first_of.loc[pair.index] = _str(firsts)
+    sel = np.flatnonzero(named)
+    if len(sel):
+        pairs, _ = pd.factorize(name_codes[sel] * (len(opds_u) + 1) + opd_codes[sel])
+        first = _first_rows(pairs)  # the first row with that name and OPD
+        d = first[pairs] != np.arange(len(sel))
+        dup_name[sel[d]] = True
+        if d.any():
+            first_of.iloc[sel[d]] = _obj(inv[ROW].iloc[sel[first[pairs[d]]]])
     ev.add(
         inv,
         dup_name,
@@ -1004,14 +1173,13 @@ def review(dataset: Dataset, methodology: Methodology, year: int) -> Review:
     # profile completeness
     for c in schema.PROFILE_COLUMNS:
         label = _label("innovations", c)
-        # words = runs of non-space characters (as r"\S+" counts them), per distinct text
-        words = pd.Series(
-            _per_value(
-                inv[c],
-                lambda u: np.array([0 if v is pd.NA else len(v.split()) for v in u], dtype="int64"),
-            ),
-            index=inv.index,
-        )
+        # words = runs of non-space characters (as r"\S+" counts them), per distinct text;
+        # counted up to MIN_PROFILE_WORDS only (all that decides and is shown)
+        cap = max(MIN_PROFILE_WORDS, 1)
+        codes, texts = _codes(inv[c].astype("string"))
+        per_text = np.array([len(v.split(None, cap)) for v in texts] + [0], dtype="int64")
+        per_text = per_text.clip(max=cap)
+        words = pd.Series(per_text[codes], index=inv.index)  # missing (−1) → 0
         empty = (words == 0).to_numpy(bool)
         short = ((words > 0) & (words < MIN_PROFILE_WORDS)).to_numpy(bool)
         ev.add(
@@ -1029,7 +1197,7 @@ def review(dataset: Dataset, methodology: Methodology, year: int) -> Review:
             kind="gap",
             prio=40,
         )
-        wtxt = _str(words)
+        wtxt = words
         ev.add(
             inv,
             short,
@@ -1049,22 +1217,22 @@ def review(dataset: Dataset, methodology: Methodology, year: int) -> Review:
 
     # ---------------------------------------------------------------- SID answers
     # (400,000 answers in the benchmark: look-ups are done once per distinct innovation id)
-    ans_all["_id"] = _key(ans_all["innovation_id"])
-    a_codes, a_keys = _key_codes(ans_all["_id"])
+    ans_all["_id"], a_codes, a_keys = _keyed(ans_all["innovation_id"])
     a_take = np.where(a_codes < 0, len(a_keys), a_codes)  # <NA> → the extra last entry
     ed_first = inv.loc[inv["_id"].notna() & ~inv["_id"].duplicated()]
     found = pd.Index(ed_first["_id"].to_numpy(dtype=object)).get_indexer(a_keys)
     i_of_key = _lookup(ed_first["_i"].to_numpy("int64"), found, -1)
     opd_of_key = _lookup(ed_first["_fopd"].to_numpy(dtype=object), found, "")
     belongs = i_of_key[a_take] >= 0
-    answers = ans_all.loc[belongs].reset_index(drop=True)
+    answers = ans_all.copy(deep=False) if belongs.all() else ans_all.loc[belongs]
+    answers = answers.reset_index(drop=True)
     sid_take = a_take[belongs]
     answers["_i"] = i_of_key[sid_take]
     answers["_fid"] = answers["_id"]  # never <NA> here
     answers["_fopd"] = pd.array(opd_of_key[sid_take], dtype="string")
     answers["_pair"] = answers["_id"]
     dup_key = np.append(pd.Index(a_keys).isin(dup_ids), False)
-    sid_usable = _answer_rules(
+    sid_usable, sid_ind = _answer_rules(
         ev,
         answers,
         "innovation_indicators",
@@ -1119,7 +1287,7 @@ def review(dataset: Dataset, methodology: Methodology, year: int) -> Review:
         kind="gap",
         prio=50,
     )
-    missing_txt = _missing_indicators(answers, sid_ids, n)
+    missing_txt = _missing_indicators(answers, sid_ind, sid_ids, n)
     some_missing = has_any & (missing_txt != "").to_numpy(bool)
     ev.add(
         inv,
@@ -1140,7 +1308,7 @@ def review(dataset: Dataset, methodology: Methodology, year: int) -> Review:
     region = reg_all.loc[reg_year_ok].reset_index(drop=True)
     region["_i"], region["_fid"], region["_fopd"] = -1, "", ""
     region["_pair"] = pd.Series(str(year), index=region.index, dtype="string")
-    spd_usable = _answer_rules(
+    spd_usable, _ = _answer_rules(
         ev, region, "region_indicators", "SPD", m, problems, id_dup=np.zeros(len(region), bool)
     )
     spd_ids = [i.id for i in m.indicators_of("SPD")]
@@ -1239,7 +1407,7 @@ def review(dataset: Dataset, methodology: Methodology, year: int) -> Review:
     events = ev.frame()
     inv_out = _decide(inv, events, in_window, counted, reentry_ok, on_time, is_dup, known_opd)
 
-    findings = sort_findings(events[list(FINDING_COLUMNS)])
+    findings = _Deferred(ev.findings)  # the table is built when first read
     answers_out = _frame_of(
         answers, ANSWER_COLUMNS, innovation_id=answers["_id"], indicator_id=answers["_ind"],
         usable=sid_usable,
@@ -1270,12 +1438,14 @@ def _frame_of(df: pd.DataFrame, columns: Iterable[str], **replace) -> pd.DataFra
     return pd.DataFrame(cols, index=index, copy=False)
 
 
-def _problem_rows(problems: pd.DataFrame, table: str, column: str) -> pd.Series:
+def _problem_rows(problems: pd.DataFrame, table: str, column: str) -> np.ndarray:
     """Rows the loader already reported for ``column`` (or as a wholly empty row)."""
-    sel = (problems["table"] == table) & (
-        (problems["column"] == column) | (problems["rule"] == "empty_row")
-    )
-    return problems.loc[sel.to_numpy(bool), "row"].dropna()
+    if not len(problems):
+        return np.zeros(0, dtype="int64")
+    text = {c: problems[c].to_numpy(dtype=object, na_value="") for c in ("table", "column", "rule")}
+    sel = (text["table"] == table) & ((text["column"] == column) | (text["rule"] == "empty_row"))
+    rows = problems["row"].array[sel]
+    return rows[~rows.isna()].to_numpy("int64")
 
 
 def _required_empty(
@@ -1287,9 +1457,10 @@ def _required_empty(
     prio: int,
     kind: str = "none",
     only: Iterable[str] | None = None,
+    blank: dict[str, np.ndarray] | None = None,
 ) -> None:
     """``required``: a cell of a required column is empty (and the loader did not already
-    report it as unreadable)."""
+    report it as unreadable). ``blank``: the empty cells of a column, when the caller knows them."""
     for c in schema.COLUMNS[table]:
         if (
             not c.required
@@ -1298,12 +1469,15 @@ def _required_empty(
             or (only is not None and c.name not in only)
         ):
             continue
-        blank = _blank(base[c.name]).to_numpy(bool) & ~base[ROW].isin(
-            _problem_rows(problems, table, c.name)
-        ).to_numpy(bool)
+        empty = (
+            blank[c.name] if blank and c.name in blank else _blank(base[c.name]).to_numpy(bool)
+        )
+        reported = _problem_rows(problems, table, c.name)
+        if len(reported) and empty.any():
+            empty = empty & ~base[ROW].isin(reported).to_numpy(bool)
         ev.add(
             base,
-            blank,
+            empty,
             table=table,
             rule="required",
             severity="error",
@@ -1328,6 +1502,8 @@ def _attach_problems(
     attach: bool = True,
 ) -> None:
     """The loader's findings for the rows of ``base``, linked to their innovation when ``attach``."""
+    if not len(problems) or not len(base):
+        return
     p = problems.loc[
         (problems["table"] == table).to_numpy(bool) & problems["row"].notna().to_numpy(bool)
     ]
@@ -1374,41 +1550,39 @@ def _answer_rules(
     *,
     id_dup: np.ndarray,
     pair_codes: np.ndarray | None = None,
-) -> np.ndarray:
-    """Rules on indicator answers (SID or SPD). Adds ``_ind`` to ``a``; returns ``usable``.
+) -> tuple[np.ndarray, tuple[np.ndarray, np.ndarray]]:
+    """Rules on indicator answers (SID or SPD). Adds ``_ind`` to ``a``; returns ``usable`` and
+    ``_ind`` factorised (code per answer, −1 for <NA>; the distinct indicator ids).
 
     Answers can be many (400,000 in the benchmark): masks are numpy, per-answer values are
     looked up once per distinct indicator, and texts are built only for the rows that have a
     finding. ``pair_codes``: ``a["_pair"]`` factorised (−1 for <NA>), when the caller has it.
     """
     other = "SPD" if aspect == "SID" else "SID"
-    a["_ind"] = _key(a["indicator_id"], upper=True)
-    ind_codes, ind_keys = _key_codes(a["_ind"])
+    a["_ind"], ind_codes, ind_keys = _keyed(a["indicator_id"], upper=True)
+    ind_take = np.where(ind_codes < 0, len(ind_keys), ind_codes)
     aspects = {i.id: i.aspect for i in m.indicators}
     names = {i.id: i.name for i in m.indicators}
-    asp = np.array([aspects.get(k, "") for k in ind_keys] + [""], dtype=object)[ind_codes]
+    asp = np.array([aspects.get(k, "") for k in ind_keys] + [""], dtype=object)  # per key
     has_ind = ind_codes >= 0
-    known = asp == aspect
-    wrong = asp == other
-    unknown = has_ind & (asp == "")
+    known = (asp == aspect)[ind_take]
+    wrong = (asp == other)[ind_take]
+    unknown = has_ind & (asp == "")[ind_take]
     kind = "gap" if aspect == "SID" else "none"
     ids = [i.id for i in m.indicators_of(aspect)]
     rng = f"{ids[0]}–{ids[-1]}" if ids else aspect
 
-    def ind(b):
-        return _str(b["_ind"])
+    # texts per answer (object arrays, one value per row of ``a``), built once per distinct value
+    ind_t = np.append(ind_keys, "").astype(object)[ind_take]
+    title_t = np.array([(k + " " + names.get(k, "")).strip() for k in ind_keys] + [""], dtype=object)[
+        ind_take
+    ]
+    lvl_t = _obj(a["level"])
 
-    def title_of(v) -> str:
-        return "" if v is pd.NA else (v + " " + names.get(v, "")).strip()
-
-    def title(b):
-        titles = _per_value(b["_ind"], lambda u: np.array([title_of(v) for v in u], dtype=object))
-        return pd.Series(titles, index=b.index, dtype="string")
-
-    def lvl(b):
-        return _str(b["level"])
-
-    _required_empty(ev, a, table, problems, prio=51, kind=kind, only=["indicator_id", "level"])
+    _required_empty(
+        ev, a, table, problems, prio=51, kind=kind, only=["indicator_id", "level"],
+        blank={"indicator_id": ind_codes < 0},
+    )
     _attach_problems(ev, problems, table, a, prio=51, attach=(aspect == "SID"))
     ev.add(
         a,
@@ -1417,14 +1591,14 @@ def _answer_rules(
         rule="indicator_unknown",
         severity="error",
         column="indicator_id",
-        value=ind,
+        value=ind_t,
         expected=f"kode indikator {rng}",
-        reason=lambda b: _cat("indikator ", ind(b), f" tidak dikenal di metodologi {m.year}"),
-        message=lambda b: _cat(
-            "Indikator ", ind(b), f" tidak dikenal di metodologi {m.year} (yang dikenal: {rng})"
+        reason=_cat("indikator ", ind_t, f" tidak dikenal di metodologi {m.year}"),
+        message=_cat(
+            "Indikator ", ind_t, f" tidak dikenal di metodologi {m.year} (yang dikenal: {rng})"
         ),
-        message_en=lambda b: _cat("Indicator ", ind(b), f" unknown to the {m.year} methodology"),
-        todo=lambda b: _cat("perbaiki kode indikator ", ind(b), f" ({rng})"),
+        message_en=_cat("Indicator ", ind_t, f" unknown to the {m.year} methodology"),
+        todo=_cat("perbaiki kode indikator ", ind_t, f" ({rng})"),
         kind=kind,
         prio=51,
     )
@@ -1436,14 +1610,14 @@ def _answer_rules(
         rule="indicator_aspect",
         severity="error",
         column="indicator_id",
-        value=ind,
+        value=ind_t,
         expected=f"kode indikator {rng}",
-        reason=lambda b: _cat(ind(b), f" adalah {where_text}, bukan indikator {aspect}"),
-        message=lambda b: _cat(ind(b), f" adalah {where_text}; di lembar ini hanya {rng}"),
-        message_en=lambda b: _cat(
-            ind(b), f" is an {other} indicator; this table takes {aspect} indicators only"
+        reason=_cat(ind_t, f" adalah {where_text}, bukan indikator {aspect}"),
+        message=_cat(ind_t, f" adalah {where_text}; di lembar ini hanya {rng}"),
+        message_en=_cat(
+            ind_t, f" is an {other} indicator; this table takes {aspect} indicators only"
         ),
-        todo=lambda b: _cat("pindahkan jawaban ", ind(b), " ke lembar yang benar"),
+        todo=_cat("pindahkan jawaban ", ind_t, " ke lembar yang benar"),
         kind=kind,
         prio=51,
     )
@@ -1457,7 +1631,7 @@ def _answer_rules(
     if pair_ok.any():
         sel = np.flatnonzero(pair_ok)
         pairs, _ = pd.factorize(pair_codes[sel].astype("int64") * (len(ind_keys) + 1) + ind_codes[sel])
-        _, first = np.unique(pairs, return_index=True)  # first answer of each pair
+        first = _first_rows(pairs)  # first answer of each pair
         d = first[pairs] != np.arange(len(pairs))
         dup[sel[d]] = True
         if d.any():
@@ -1470,23 +1644,23 @@ def _answer_rules(
         rule="answer_duplicate",
         severity="error",
         column="indicator_id",
-        value=ind,
+        value=ind_t,
         expected="satu jawaban per indikator",
-        reason=lambda b: _cat("indikator ", ind(b), " dijawab lebih dari sekali"),
-        message=lambda b: _cat(
+        reason=_cat("indikator ", ind_t, " dijawab lebih dari sekali"),
+        message=_cat(
             "Indikator ",
-            ind(b),
+            ind_t,
             " dijawab lebih dari sekali; yang dipakai baris ",
-            first_row.loc[b.index],
+            first_row,
         ),
-        message_en=lambda b: _cat(
+        message_en=_cat(
             "Indicator ",
-            ind(b),
+            ind_t,
             " answered more than once; row ",
-            first_row.loc[b.index],
+            first_row,
             " is used",
         ),
-        todo=lambda b: _cat("hapus jawaban ganda ", ind(b)),
+        todo=_cat("hapus jawaban ganda ", ind_t),
         kind=kind,
         prio=51,
     )
@@ -1501,19 +1675,19 @@ def _answer_rules(
         rule="level_range",
         severity="error",
         column="level",
-        value=lvl,
+        value=lvl_t,
         expected="0, 1, 2 atau 3",
-        reason=lambda b: _cat("tingkat ", ind(b), " = ", lvl(b), ", harus 0–3"),
-        message=lambda b: _cat("Tingkat ", ind(b), " = ", lvl(b), "; harus 0, 1, 2 atau 3"),
-        message_en=lambda b: _cat("Level of ", ind(b), " = ", lvl(b), "; must be 0–3"),
-        todo=lambda b: _cat("perbaiki tingkat ", ind(b), " (0–3)"),
+        reason=_cat("tingkat ", ind_t, " = ", lvl_t, ", harus 0–3"),
+        message=_cat("Tingkat ", ind_t, " = ", lvl_t, "; harus 0, 1, 2 atau 3"),
+        message_en=_cat("Level of ", ind_t, " = ", lvl_t, "; must be 0–3"),
+        todo=_cat("perbaiki tingkat ", ind_t, " (0–3)"),
         kind=kind,
         prio=51,
     )
 
     usable = known & lvl_ok & ~dup & ~id_dup
     claimed = usable & (level > 0)
-    status_codes, status_values = pd.factorize(a["evidence_status"].to_numpy(object, na_value=""))
+    status_codes, status_values = _codes(a["evidence_status"])
     status_pos = {v: i for i, v in enumerate(status_values)}
     for code, sev, rule, what, what_en, todo in (
         ("missing", "error", "evidence_missing", " belum ada", " missing", "lengkapi bukti "),
@@ -1541,41 +1715,49 @@ def _answer_rules(
             rule=rule,
             severity=sev,
             column="evidence_status",
-            value=(lambda b: _str(b["evidence"])) if code != "missing" else "",
+            value=a["evidence"] if code != "missing" else "",
             expected="bukti dukung valid",
-            reason=lambda b, what=what: _cat("bukti ", title(b), what),
-            message=lambda b, what=what: _cat(
+            reason=_cat("bukti ", title_t, what),
+            message=_cat(
                 "Bukti ",
-                title(b),
+                title_t,
                 what,
                 " (tingkat ",
-                lvl(b),
+                lvl_t,
                 " diklaim; tanpa bukti valid = 0 poin)",
             ),
-            message_en=lambda b, what_en=what_en: _cat(
-                "Evidence for ", ind(b), what_en, " (level ", lvl(b), " claimed)"
+            message_en=_cat(
+                "Evidence for ", ind_t, what_en, " (level ", lvl_t, " claimed)"
             ),
-            todo=lambda b, todo=todo: _cat(todo, title(b)),
+            todo=_cat(todo, title_t),
             kind=kind,
             prio=60,
         )
-    return usable
+    return usable, (ind_codes, ind_keys)
 
 
-def _missing_indicators(answers: pd.DataFrame, sid_ids: list[str], n: int) -> pd.Series:
-    """Per innovation position 0..n-1: the SID indicators without an answer, ", "-joined."""
+def _missing_indicators(
+    answers: pd.DataFrame, ind: tuple[np.ndarray, np.ndarray], sid_ids: list[str], n: int
+) -> pd.Series:
+    """Per innovation position 0..n-1: the SID indicators without an answer, ", "-joined.
+    ``ind``: ``answers["_ind"]`` factorised (see :func:`_answer_rules`)."""
     out = pd.Series([""] * n, dtype="string")
     if not n or not sid_ids:
         return out
-    col = pd.Categorical(answers["_ind"].to_numpy(dtype=object, na_value=None), categories=sid_ids).codes
+    ind_codes, ind_keys = ind
+    col = np.append(pd.Index(sid_ids, dtype=object).get_indexer(ind_keys), -1)[ind_codes]
     known = col >= 0
     mat = np.zeros((n, len(sid_ids)), dtype=bool)
     mat[answers["_i"].to_numpy("int64")[known], col[known]] = True
     # one text per distinct pattern of answered indicators
-    patterns, which = np.unique(mat, axis=0, return_inverse=True)
+    if mat.shape[1] <= 62:
+        which, _ = pd.factorize(mat @ (np.int64(1) << np.arange(mat.shape[1], dtype=np.int64)))
+    else:
+        which = np.unique(mat, axis=0, return_inverse=True)[1].ravel()
+        which = pd.factorize(which)[0]
     names = np.array(sid_ids, dtype=object)
-    texts = np.array([", ".join(names[~p]) for p in patterns], dtype=object)
-    return pd.Series(texts[np.ravel(which)], dtype="string")
+    texts = np.array([", ".join(names[~p]) for p in mat[_first_rows(which)]], dtype=object)
+    return pd.Series(texts[which], dtype="string")
 
 
 def _decide(
@@ -1602,23 +1784,24 @@ def _decide(
         np.lexsort((row_v, ~row_na, events["_prio"].to_numpy("int64")[sel], ei_all[sel]))
     ]
     ei = ei_all[order]
-    kinds = events["_kind"].to_numpy(object)[order]
+    kind_codes, kind_names = _codes(events["_kind"])
+    kind_of = kind_codes[order]
+    kind_pos = {k: j for j, k in enumerate(kind_names)}
 
     def per_kind(kind: str, column: str) -> np.ndarray:
         """Texts of one kind joined with "; " per innovation (events are sorted by ``_i``),
         each distinct text once."""
-        text = events[column].to_numpy(object)[order]
-        keep = np.flatnonzero((kinds == kind) & (text != ""))
         out = np.full(n, "", dtype=object)
+        rows = np.flatnonzero(kind_of == kind_pos.get(kind, -2))
+        text = events[column].to_numpy(dtype=object, na_value="")[order[rows]]
+        keep = np.flatnonzero(text != "")
         if len(keep):
-            i, t = ei[keep], text[keep]
-            codes, _ = pd.factorize(t)
-            _, first = np.unique(i * (int(codes.max()) + 1) + codes, return_index=True)
-            first.sort()  # drop repeated (innovation, text) pairs, keep the order
-            i, t = i[first], t[first]
+            i, t = ei[rows[keep]], text[keep].tolist()
             starts = np.flatnonzero(np.r_[True, i[1:] != i[:-1]])
-            joined = np.add.reduceat(t + "; ", starts)
-            out[i[starts]] = [x[:-2] for x in joined]
+            ends = np.r_[starts[1:], len(i)]
+            spans = zip(starts.tolist(), ends.tolist(), strict=True)
+            # each distinct text once per innovation, in order (dict keys keep the first)
+            out[i[starts]] = ["; ".join(dict.fromkeys(t[a:b])) for a, b in spans]
         return out
 
     inel_r = per_kind("ineligible", "_reason")
