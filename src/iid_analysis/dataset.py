@@ -539,9 +539,10 @@ def _parse_csv(text: str, name: str) -> pd.DataFrame:
     _limit_fields(text, sep, name)
     try:
         # the C parser reads UTF-8 bytes directly (a text buffer would be encoded again chunk
-        # by chunk); the cells are the same
+        # by chunk); the cells are the same Python strings as with dtype=str, without the
+        # string-array wrapping that _grid_to_raw would undo
         return pd.read_csv(
-            io.BytesIO(text.encode("utf-8")), encoding="utf-8", sep=sep, header=None, dtype=str,
+            io.BytesIO(text.encode("utf-8")), encoding="utf-8", sep=sep, header=None, dtype=object,
             keep_default_na=False, na_filter=False, skip_blank_lines=False, engine="c",
             quotechar='"',
         )

@@ -178,7 +178,12 @@ class _OnFirstUse:
         if obj is None:
             raise AttributeError(self.name)  # no default value for the dataclass field
         d = obj.__dict__
-        value = d[self.slot] if self.slot in d else d[self.name]  # (pickled before the field)
+        if self.slot in d:
+            value = d[self.slot]
+        elif self.name in d:  # pickled before the field was made this way
+            value = d[self.name]
+        else:
+            raise AttributeError(self.name)
         if isinstance(value, _Deferred):
             value = d[self.slot] = value.make()
         return value
@@ -1574,9 +1579,8 @@ def _answer_rules(
 
     # texts per answer (object arrays, one value per row of ``a``), built once per distinct value
     ind_t = np.append(ind_keys, "").astype(object)[ind_take]
-    title_t = np.array([(k + " " + names.get(k, "")).strip() for k in ind_keys] + [""], dtype=object)[
-        ind_take
-    ]
+    titles = [(k + " " + names.get(k, "")).strip() for k in ind_keys]
+    title_t = np.array([*titles, ""], dtype=object)[ind_take]
     lvl_t = _obj(a["level"])
 
     _required_empty(
@@ -1630,7 +1634,8 @@ def _answer_rules(
     first_row = pd.Series("", index=a.index, dtype="string")
     if pair_ok.any():
         sel = np.flatnonzero(pair_ok)
-        pairs, _ = pd.factorize(pair_codes[sel].astype("int64") * (len(ind_keys) + 1) + ind_codes[sel])
+        pair_key = pair_codes[sel].astype("int64") * (len(ind_keys) + 1) + ind_codes[sel]
+        pairs, _ = pd.factorize(pair_key)
         first = _first_rows(pairs)  # first answer of each pair
         d = first[pairs] != np.arange(len(pairs))
         dup[sel[d]] = True
