@@ -729,6 +729,22 @@ def _label(table: str, column: str) -> str:
 
 
 # ============================================================================ review
+
+def _add_year_missing(ev, rows: pd.DataFrame, problems: pd.DataFrame, table: str) -> None:
+    """Rows of no edition (year empty or unreadable): one finding each, unless the loader already
+    reported the year cell."""
+    ev.add(
+        rows,
+        ~rows[ROW].isin(_problem_rows(problems, table, "year")),
+        table=table,
+        rule="year_missing",
+        severity="error",
+        column="year",
+        expected="tahun edisi, mis. 2021",
+        message="Tahun edisi kosong atau tidak terbaca; baris ini tidak masuk edisi mana pun",
+        message_en="Edition year empty or unreadable; this row belongs to no edition",
+    )
+
 def review(dataset: Dataset, methodology: Methodology, year: int) -> Review:
     """Desk review of edition ``year`` of ``dataset`` under ``methodology`` (see the module doc)."""
     m, year = methodology, int(year)
@@ -787,17 +803,7 @@ def review(dataset: Dataset, methodology: Methodology, year: int) -> Review:
     no_year = inv_all.loc[inv_all["year"].isna().to_numpy(bool)].copy()
     no_year["_i"], no_year["_fid"] = -1, _str(_key(no_year["innovation_id"]))
     no_year["_fopd"] = _str(_key(no_year["opd_id"]))
-    ev.add(
-        no_year,
-        ~no_year[ROW].isin(_problem_rows(problems, "innovations", "year")),
-        table="innovations",
-        rule="year_missing",
-        severity="error",
-        column="year",
-        expected="tahun edisi, mis. 2021",
-        message="Tahun edisi kosong atau tidak terbaca; baris ini tidak masuk edisi mana pun",
-        message_en="Edition year empty or unreadable; this row belongs to no edition",
-    )
+    _add_year_missing(ev, no_year, problems, "innovations")
 
     # dataset-wide duplicate innovation ids
     all_ids = _key(inv_all["innovation_id"])
@@ -1373,17 +1379,7 @@ def review(dataset: Dataset, methodology: Methodology, year: int) -> Review:
             )
     no_year_r = reg_all.loc[reg_all["year"].isna().to_numpy(bool)].copy()
     no_year_r["_i"], no_year_r["_fid"], no_year_r["_fopd"] = -1, "", ""
-    ev.add(
-        no_year_r,
-        ~no_year_r[ROW].isin(_problem_rows(problems, "region_indicators", "year")),
-        table="region_indicators",
-        rule="year_missing",
-        severity="error",
-        column="year",
-        expected="tahun edisi, mis. 2021",
-        message="Tahun edisi kosong atau tidak terbaca; baris ini tidak masuk edisi mana pun",
-        message_en="Edition year empty or unreadable; this row belongs to no edition",
-    )
+    _add_year_missing(ev, no_year_r, problems, "region_indicators")
 
     # ---------------------------------------------------------------- the loader's other problems
     # Every loader finding is reported except those of rows that belong to another edition:
