@@ -133,3 +133,16 @@ def _broken(tmp_path, old, new):
 def test_broken_files_are_refused(tmp_path, old, new, message):
     with pytest.raises(MethodologyError, match=message):
         load_methodology(_broken(tmp_path, old, new))
+
+
+def test_predicate_lines_in_figures_come_from_the_methodology():
+    from iid_analysis.views import band_lines
+
+    assert band_lines(load_methodology(2023)) == [(35.0, "batas Inovatif"), (60.01, "batas Sangat Inovatif")]
+    shifted = load_methodology(2023)
+    import dataclasses
+
+    from iid_analysis.methodology import Band
+
+    shifted = dataclasses.replace(shifted, bands=(Band("Sangat Inovatif", 70.01, 100.0),) + shifted.bands[1:])
+    assert band_lines(shifted)[-1] == (70.01, "batas Sangat Inovatif")

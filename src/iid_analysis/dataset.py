@@ -432,15 +432,21 @@ def _read_csv_folder(folder: Path, max_bytes: int, max_rows: int):
 _CONTROL = bytes(range(0, 9)) + bytes(range(14, 32))
 
 
-def _read_text(path: Path, max_bytes: int) -> tuple[str, str]:
-    """The file's text and the encoding used; DataError when it is not readable text."""
-    name = path.name
+def _check_size(path: Path, max_bytes: int) -> int:
+    """The file's size; DataError when it is empty or over the limit."""
     size = path.stat().st_size
     if size > max_bytes:
         raise DataError(f"berkas terlalu besar: {size:,} bita, batas {max_bytes:,} bita".replace(",", "."),
-                        f"file too large: {size:,} bytes, limit {max_bytes:,}", file=name)
+                        f"file too large: {size:,} bytes, limit {max_bytes:,}", file=path.name)
     if size == 0:
-        raise DataError("berkas kosong", "file is empty", file=name)
+        raise DataError("berkas kosong", "file is empty", file=path.name)
+    return size
+
+
+def _read_text(path: Path, max_bytes: int) -> tuple[str, str]:
+    """The file's text and the encoding used; DataError when it is not readable text."""
+    name = path.name
+    _check_size(path, max_bytes)
     data = path.read_bytes()
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise DataError("berkas UTF-16 tidak didukung; simpan sebagai CSV UTF-8",
@@ -564,12 +570,7 @@ def _read_xlsx(path: Path, max_bytes: int, max_rows: int) -> list[_RawTable]:
     import openpyxl
 
     name = path.name
-    size = path.stat().st_size
-    if size > max_bytes:
-        raise DataError(f"berkas terlalu besar: {size:,} bita, batas {max_bytes:,} bita".replace(",", "."),
-                        f"file too large: {size:,} bytes, limit {max_bytes:,}", file=name)
-    if size == 0:
-        raise DataError("berkas kosong", "file is empty", file=name)
+    _check_size(path, max_bytes)
     if not zipfile.is_zipfile(path):
         raise DataError("bukan buku kerja .xlsx yang sah (berkas rusak atau bukan Excel)",
                         "not a valid .xlsx workbook (damaged or not Excel)", file=name)

@@ -1037,6 +1037,13 @@ def _number_label(key: str, note: str) -> str:
     return md_text(note) if note else "Angka metodologi lainnya"
 
 
+def _aspect_of(methodology: Methodology, indicator_id: str) -> str:
+    try:
+        return methodology.indicator(indicator_id).aspect
+    except KeyError:
+        return ""
+
+
 def assumption_items(methodology: Methodology) -> tuple[list[str], list[str]]:
     """Every assumed number of the methodology in words, and the numbered source list.
 
@@ -1056,10 +1063,7 @@ def assumption_items(methodology: Methodology) -> tuple[list[str], list[str]]:
     for num in assumed:
         parts = num.key.split(".")
         if parts[0] == "indicators" and len(parts) == 3 and parts[2] == "weight":
-            try:
-                aspect = methodology.indicator(parts[1]).aspect
-            except KeyError:
-                aspect = ""
+            aspect = _aspect_of(methodology, parts[1])
             weights.setdefault((aspect, num.source), []).append((parts[1], float(num.value)))
         elif parts[0] == "bands" and len(parts) == 3:
             bands.setdefault(parts[1], {"source": num.source})[parts[2]] = num.value
@@ -1068,10 +1072,7 @@ def assumption_items(methodology: Methodology) -> tuple[list[str], list[str]]:
     for num in assumed:
         parts = num.key.split(".")
         if parts[0] == "indicators" and len(parts) == 3 and parts[2] == "weight":
-            try:
-                aspect = methodology.indicator(parts[1]).aspect
-            except KeyError:
-                aspect = ""
+            aspect = _aspect_of(methodology, parts[1])
             key = (aspect, num.source)
             if key in done_w:
                 continue

@@ -113,10 +113,15 @@ def trends_table(a):
                          caption="Perkembangan antaredisi")
 
 
+def band_lines(methodology) -> list[tuple[float, str]]:
+    """The lower edges of the predicate bands above 1 IID point, from the edition's methodology."""
+    return [(b.low, f"batas {b.predicate}") for b in reversed(methodology.bands) if b.low >= 1.0]
+
+
 def trends_figure(a, output_dir=None):
     t = participation.trends(a.reviews, a.results, a.year)
     fig = plots.trend(t, "year", {"iid": "IID"}, f"IID dan jumlah inovasi sampai edisi {a.year}", "IID",
-                      bands=[(35.0, "batas Inovatif"), (60.01, "batas Sangat Inovatif")],
+                      bands=band_lines(a.methodology),
                       secondary={"n_submitted": "Inovasi masuk"})
     return _saved(fig, output_dir, "tren")
 
