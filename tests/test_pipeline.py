@@ -124,3 +124,20 @@ def test_relative_paths_and_parallel_editions(tmp_path, monkeypatch):
     for y in (2020, 2021):
         assert (tmp_path / "rel_out" / str(y) / "03_iga_report.html").is_file()
     assert not list((tmp_path / "rel_out").glob(".tmp-*"))
+
+
+def _images(html: str) -> set[str]:
+    return set(re.findall(r"data:image/png;base64,([A-Za-z0-9+/=]+)", html))
+
+
+def test_figures_shared_between_pages_are_the_saved_pngs(reports):
+    """03 shows the trend (from 01) and the predicate chances (from 02) as the PNGs those notebooks
+    saved, not redrawn: the same bytes on both pages and in figures/."""
+    import base64
+
+    folder = reports / "2021"
+    pages = {Path(nb).stem: _images((folder / f"{Path(nb).stem}.html").read_text(encoding="utf-8"))
+             for nb in NOTEBOOKS}
+    for png, page in (("tren", "01_participation"), ("peluang_predikat", "02_index")):
+        saved = base64.b64encode((folder / "figures" / f"{png}.png").read_bytes()).decode()
+        assert saved in pages[page] and saved in pages["03_iga_report"], png

@@ -141,6 +141,7 @@ def run_edition(data: Path, year: int, out: Path, *, timeout: int = 600, seed: i
     from papermill.exceptions import PapermillExecutionError
 
     from .analysis import analyse, write_artifacts
+    from .engine import ENGINE
 
     data = Path(data)
     start = time.perf_counter()
@@ -159,8 +160,8 @@ def run_edition(data: Path, year: int, out: Path, *, timeout: int = 600, seed: i
                     parameters={"year": year, "data": str(data.resolve()), "output_dir": str(work),
                                 "seed": seed, "cache": str(work / CACHE_FILE)},
                     kernel_name=KERNEL, cwd=str(nb_dir), progress_bar=False, log_output=False,
-                    # saved as each cell starts: when the kernel dies, the cell that killed it is known
-                    execution_timeout=timeout, request_save_on_cell_execute=True,
+                    # written when execution starts and ends (also on failure), not at every cell
+                    engine_name=ENGINE, execution_timeout=timeout,
                 )
             except PapermillExecutionError as exc:
                 kept = _keep_failed(target, out, year)
@@ -198,7 +199,7 @@ def _code(source: str) -> str:
 
 
 def _failed_cell(executed: Path) -> str:
-    """" pada sel N `code`" for the last cell that started, from the notebook papermill saved."""
+    """" pada sel N `code`" for the last cell that started, from the notebook the engine saved on failure."""
     import nbformat
 
     try:

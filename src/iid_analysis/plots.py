@@ -7,8 +7,9 @@ the style is applied through ``plt.rc_context``.
 
 from __future__ import annotations
 
+import hashlib
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import matplotlib
@@ -69,23 +70,62 @@ def _empty(title: str, message: str = "Tidak ada data untuk digambar."):
     return _finish(fig)
 
 
-def png_bytes(fig) -> bytes:
-    """The figure as PNG bytes, rendered once, with no timestamp or software metadata."""
+KEY_FIELD = "iid-analysis-figure"  # PNG text chunk: fingerprint of what the figure was drawn from
+
+
+def png_bytes(fig, key: str | None = None) -> bytes:
+    """The figure as PNG bytes, rendered once, with no timestamp or software metadata
+    (``key``, when given, is stored in the PNG's :data:`KEY_FIELD` text chunk)."""
     buf = io.BytesIO()
+    metadata = {"Software": None, **({KEY_FIELD: key} if key else {})}
     with plt.rc_context(STYLE):
-        fig.savefig(buf, format="png", metadata={"Software": None})
+        fig.savefig(buf, format="png", metadata=metadata)
     return buf.getvalue()
 
 
-def save(fig, out_dir: str | Path | None, name: str) -> bytes:
+def save(fig, out_dir: str | Path | None, name: str, key: str | None = None) -> bytes:
     """Render ``fig`` to PNG once; also write it as ``<out_dir>/figures/<name>.png`` when
     ``out_dir`` is given. Returns the PNG bytes (for display)."""
-    data = png_bytes(fig)
+    data = png_bytes(fig, key)
     if out_dir:
         path = Path(out_dir) / "figures" / f"{name}.png"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
     return data
+
+
+def fingerprint(*parts) -> str:
+    """A stable key for a figure: the drawing code of this module and the figure's inputs
+    (tables by their CSV text, anything else by its ``repr``)."""
+    h = hashlib.sha256(Path(__file__).read_bytes())
+    for part in parts:
+        text = part.to_csv() if isinstance(part, pd.DataFrame | pd.Series) else repr(part)
+        h.update(b"\0" + text.encode("utf-8"))
+    return h.hexdigest()
+
+
+def saved_png(out_dir: str | Path | None, name: str, key: str) -> bytes | None:
+    """The PNG bytes of ``<out_dir>/figures/<name>.png`` if it was drawn from ``key``; else None."""
+    if not out_dir:
+        return None
+    path = Path(out_dir) / "figures" / f"{name}.png"
+    if not path.is_file():
+        return None
+    from PIL import Image  # a matplotlib dependency
+
+    try:
+        with Image.open(path) as im:
+            found = im.info.get(KEY_FIELD)
+    except OSError:  # not a readable PNG: draw it again
+        return None
+    return path.read_bytes() if found == key else None
+
+
+def drawn_once(out_dir: str | Path | None, name: str, key: str, draw: Callable[[], object]) -> bytes:
+    """PNG of a figure shown by more than one notebook of a run: reused from ``out_dir`` when the
+    same code drew it there from the same inputs (``key``), drawn and saved otherwise."""
+    found = saved_png(out_dir, name, key)
+    return found if found is not None else save(draw(), out_dir, name, key)
 
 
 def hbar(df: pd.DataFrame, label: str, value: str, title: str, xlabel: str,

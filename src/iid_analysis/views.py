@@ -32,6 +32,13 @@ def _saved(fig, output_dir, name):
     return present.image(plots.save(fig, _out(output_dir), name), alt=title or name)
 
 
+def _shared(output_dir, name, title, inputs, draw):
+    """A figure shown by two notebooks of one run (01 and 03, 02 and 03): the second shows the
+    PNG the first saved in ``output_dir`` when it was drawn from the same inputs."""
+    key = plots.fingerprint(name, title, *inputs)
+    return present.image(plots.drawn_once(_out(output_dir), name, key, draw), alt=title)
+
+
 def _label(series: pd.Series, labels: dict[str, str]) -> pd.Series:
     return series.map(lambda v: labels.get(v, "") if isinstance(v, str) else "")
 
@@ -120,10 +127,9 @@ def band_lines(methodology) -> list[tuple[float, str]]:
 
 def trends_figure(a, output_dir=None):
     t = participation.trends(a.reviews, a.results, a.year)
-    fig = plots.trend(t, "year", {"iid": "IID"}, f"IID dan jumlah inovasi sampai edisi {a.year}", "IID",
-                      bands=band_lines(a.methodology),
-                      secondary={"n_submitted": "Inovasi masuk"})
-    return _saved(fig, output_dir, "tren")
+    title, bands = f"IID dan jumlah inovasi sampai edisi {a.year}", band_lines(a.methodology)
+    return _shared(output_dir, "tren", title, (t, bands), lambda: plots.trend(
+        t, "year", {"iid": "IID"}, title, "IID", bands=bands, secondary={"n_submitted": "Inovasi masuk"}))
 
 
 def trend_text(a):
@@ -460,9 +466,10 @@ def robustness_figure(a, output_dir=None):
 def probabilities_figure(a, output_dir=None):
     r = a.robustness
     labels = list(r.predicate_probabilities)
-    fig = plots.shares(labels, [r.predicate_probabilities[k] for k in labels],
-                       f"Peluang predikat edisi {a.year}", [plots.PREDICATE_COLOURS[k] for k in labels])
-    return _saved(fig, output_dir, "peluang_predikat")
+    shares = [r.predicate_probabilities[k] for k in labels]
+    title = f"Peluang predikat edisi {a.year}"
+    return _shared(output_dir, "peluang_predikat", title, (labels, shares), lambda: plots.shares(
+        labels, shares, title, [plots.PREDICATE_COLOURS[k] for k in labels]))
 
 
 def sources_table(a):
