@@ -158,3 +158,34 @@ def test_other_commands_to_an_unwritable_folder(a_file, capsys, command):
     line = _one_line(capsys.readouterr().err)
     assert status == 2, line
     assert "tidak dapat" in line and str(a_file) in line, line
+
+
+@pytest.mark.notebooks
+def test_a_killed_run_leaves_nothing_the_next_run_keeps(tmp_path):
+    """SIGKILL (no clean-up possible) leaves a .tmp folder; the next run removes it, and leaves the
+    folder of a run that is still going."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from iid_analysis.pipeline import remove_stale_work
+
+    out = tmp_path / "reports"
+    proc = subprocess.Popen([sys.executable, "-m", "iid_analysis.cli", "report", "--year", str(YEAR),
+                             "--data", str(DATA), "--out", str(out)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 120
+        while not list(out.glob(".tmp-*")) and time.monotonic() < deadline and proc.poll() is None:
+            time.sleep(0.05)
+    finally:
+        os.killpg(proc.pid, signal.SIGKILL)  # the run and its kernel, as an out-of-memory kill would
+        proc.wait()
+    left = list(out.glob(".tmp-*"))
+    assert left and str(proc.pid) in left[0].name
+    running = out / f".tmp-{YEAR}-{os.getpid()}-0badc0de"
+    running.mkdir()
+    assert remove_stale_work(out) == left
+    assert not any(p.exists() for p in left) and running.is_dir()

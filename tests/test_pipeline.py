@@ -73,6 +73,19 @@ def test_pages_have_no_code_and_no_python_noise(reports, year):
         assert 'lang="id"' in html
 
 
+@pytest.mark.parametrize("year", YEARS)
+def test_check_lines_stay_in_the_notebook_not_on_the_page(reports, year):
+    """The NBVAL check cells ran (their text is in the executed notebook) but no page shows it."""
+    for name in NOTEBOOKS:
+        nb = nbformat.read(str(reports / str(year) / name), as_version=4)
+        printed = ["".join(o.get("text", "")).strip() for c in nb.cells if "# NBVAL_CHECK_OUTPUT" in c.source
+                   for o in c.outputs if o.get("output_type") == "stream"]
+        assert printed and all(printed), name
+        page = (reports / str(year) / f"{Path(name).stem}.html").read_text(encoding="utf-8")
+        for text in printed:
+            assert text.splitlines()[0] not in page, (name, text)
+
+
 def test_executed_notebooks_ran_with_the_parameters(reports):
     nb = nbformat.read(str(reports / "2021" / "02_index.ipynb"), as_version=4)
     params = nb.metadata["papermill"]["parameters"]

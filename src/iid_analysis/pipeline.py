@@ -10,6 +10,7 @@ into place (the previous good output stays untouched otherwise). An index page l
 from __future__ import annotations
 
 import json
+import os
 import re
 import secrets
 import shutil
@@ -26,6 +27,7 @@ PAGE_TITLES: dict[str, str] = {
     "03_iga_report": "Laporan Nominasi IGA",
 }
 KERNEL = "python3"
+REMOVE_FROM_PAGE = "remove-cell"  # cell tag: run and kept in the executed notebook, left out of the HTML page
 CACHE_FILE = ".analysis.pickle"  # shared by the notebooks of one edition's run, removed afterwards
 
 
@@ -68,6 +70,7 @@ def render_html(ipynb: Path, html_path: Path, title: str) -> None:
     """Executed notebook → HTML for reviewers: no code, no prompts, no stderr, no warnings."""
     import nbformat
     from nbconvert import HTMLExporter
+    from traitlets.config import Config
 
     nb = nbformat.read(str(ipynb), as_version=4)
     for i, cell in enumerate(nb.cells):
@@ -81,7 +84,11 @@ def render_html(ipynb: Path, html_path: Path, title: str) -> None:
         ]
     nb.metadata.pop("papermill", None)
     nb.metadata["title"] = title
-    exporter = HTMLExporter(template_name="lab")
+    config = Config()
+    # the "# NBVAL_CHECK_OUTPUT" cells print key figures for the tests (dot decimals, section ids):
+    # the analyst sees them in JupyterLab, the reviewer's page does not
+    config.TagRemovePreprocessor.remove_cell_tags = {REMOVE_FROM_PAGE}
+    exporter = HTMLExporter(template_name="lab", config=config)
     exporter.exclude_input = True
     exporter.exclude_input_prompt = True
     exporter.exclude_output_prompt = True
@@ -147,7 +154,8 @@ def run_edition(data: Path, year: int, out: Path, *, timeout: int = 600, seed: i
     start = time.perf_counter()
     out.mkdir(parents=True, exist_ok=True)
     # not mkdtemp: its 0700 mode would stay on the published folder; mkdir follows the umask
-    work = out / f".tmp-{year}-{secrets.token_hex(4)}"
+    # the process id in the name lets a later run remove it if this process is killed
+    work = out / f".tmp-{year}-{os.getpid()}-{secrets.token_hex(4)}"
     work.mkdir()
     nb_dir = notebooks or notebooks_dir()
     try:
@@ -269,6 +277,8 @@ def run_reports(data: Path | None, years: list[int] | None, out: Path, jobs: int
     for y in wanted:
         load_methodology(y)  # MethodologyError → exit 2
     _check_writable(out)
+    for stale in remove_stale_work(out):
+        _say(f"  sisa proses yang terhenti dihapus: {stale.name}")
     _say(f"Laporan IID untuk edisi {', '.join(map(str, wanted))} dari {data}")
     outcomes: list[EditionOutcome]
     if jobs > 1 and len(wanted) > 1:
@@ -285,6 +295,29 @@ def run_reports(data: Path | None, years: list[int] | None, out: Path, jobs: int
         print(f"galat: {o.message}", file=sys.stderr)
     _say(f"Halaman indeks: {index}")
     return 1 if failed else 0
+
+
+def remove_stale_work(out: Path) -> list[Path]:
+    """Remove the ``.tmp-<year>-<pid>-*`` folders of runs whose process no longer exists (killed
+    before it could clean up); a running process's folder is left alone. Returns what was removed."""
+    removed = []
+    for folder in sorted(out.glob(".tmp-*-*-*")):
+        m = re.fullmatch(r"\.tmp-\d+-(\d+)-[0-9a-f]+", folder.name)
+        if m is None or not folder.is_dir() or _alive(int(m.group(1))):
+            continue
+        shutil.rmtree(folder, ignore_errors=True)
+        removed.append(folder)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, ValueError):
+        return True  # someone else's process, or not a pid we can ask about: keep the folder
+    return True
 
 
 def _check_writable(out: Path) -> None:

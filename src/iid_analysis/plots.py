@@ -195,15 +195,19 @@ def trend(df: pd.DataFrame, x: str, series: dict[str, str], title: str, ylabel: 
             ax2 = ax.twinx()
             for j, (col, lab) in enumerate(secondary.items()):
                 if col in df:
-                    ax2.bar(xs, df[col].astype(float), alpha=0.18, color=PALETTE[3 + j], label=lab, width=0.5)
+                    ax2.bar(xs, df[col].astype(float), alpha=0.3, color=PALETTE[3 + j], label=lab, width=0.5)
             ax2.set_ylabel(" / ".join(secondary.values()))
             ax2.grid(False)
             ax2.yaxis.set_major_formatter(_id_num)
+            ax.set_zorder(ax2.get_zorder() + 1)  # the lines and their values above the bars
+            ax.patch.set_visible(False)
             h2, l2 = ax2.get_legend_handles_labels()
         else:
             h2, l2 = [], []
         h1, l1 = ax.get_legend_handles_labels()
-        ax.legend(h1 + h2, l1 + l2, loc="upper left", frameon=False, fontsize=9)
+        # below the plot: inside it, the legend would cover the predicate lines' labels
+        fig.legend(h1 + h2, l1 + l2, loc="outside lower center", ncols=max(1, len(l1 + l2)), frameon=False,
+                   fontsize=9)
         ax.set_xticks(xs, [str(v) for v in xs])
         ax.set_title(title, loc="left")
         ax.set_xlabel("Edisi")
