@@ -13,6 +13,8 @@ Registered with papermill under :data:`ENGINE` when this module is imported.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 from papermill.engines import NBClientEngine, NotebookExecutionManager, papermill_engines
 
 ENGINE = "iid-analysis"
@@ -27,19 +29,22 @@ class QuietExecutionManager(NotebookExecutionManager):
         if not self._holding:
             super().save(**kwargs)
 
-    def cell_start(self, cell, cell_index=None, **kwargs):
+    @contextmanager
+    def _held(self):
+        """papermill's bookkeeping runs as usual; only its write is skipped."""
         self._holding = True
         try:
-            super().cell_start(cell, cell_index, **kwargs)
+            yield
         finally:
             self._holding = False
 
+    def cell_start(self, cell, cell_index=None, **kwargs):
+        with self._held():
+            super().cell_start(cell, cell_index, **kwargs)
+
     def cell_complete(self, cell, cell_index=None, **kwargs):
-        self._holding = True
-        try:
+        with self._held():
             super().cell_complete(cell, cell_index, **kwargs)
-        finally:
-            self._holding = False
 
 
 class QuietEngine(NBClientEngine):
