@@ -4,6 +4,10 @@ Floor: papermill runs three notebooks that only import pandas, matplotlib and th
 ``python3`` kernel each), and each is rendered to HTML the same way — what any three-notebook
 report costs before doing any work. Report: ``run_reports`` for edition 2021 of the bundled data
 (three notebooks, results.json, review.xlsx, HTML). Target: report ≤ 2 × floor.
+
+The floor runs papermill's stock engine; the report runs the project's (``iid_analysis.engine``:
+the notebook is written at start and end instead of twice per cell), with stock papermill the
+same report costs about 0.7 s more.
 """
 
 from __future__ import annotations
