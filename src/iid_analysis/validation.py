@@ -43,6 +43,13 @@ Rule codes (stable; the loader's own are ``type``, ``date``, ``enum``, ``require
 * OPD table: ``required``, ``duplicate_id``.
 
 Everything is vectorised with pandas; odd data never raises, it becomes findings.
+
+``review`` runs one function per rule family, in this order (the order findings are collected):
+``_opd_rules``, ``_edition_innovations`` (keys and OPD look-ups), ``_identity_rules``,
+``_date_and_stage_rules`` (returns the eligibility flags), ``_duplicate_name_rule``,
+``_profile_rules``, ``_sid_answer_rules``, ``_spd_answer_rules``, ``_other_loader_problems``, then
+``_decide``. Each takes the tables it reads and the collector of findings, and returns what later
+steps need.
 """
 
 from __future__ import annotations
@@ -52,6 +59,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -745,6 +753,7 @@ def _add_year_missing(ev, rows: pd.DataFrame, problems: pd.DataFrame, table: str
         message_en="Edition year empty or unreadable; this row belongs to no edition",
     )
 
+
 def review(dataset: Dataset, methodology: Methodology, year: int) -> Review:
     """Desk review of edition ``year`` of ``dataset`` under ``methodology`` (see the module doc)."""
     m, year = methodology, int(year)
@@ -758,7 +767,44 @@ def review(dataset: Dataset, methodology: Methodology, year: int) -> Review:
     ans_all = _conform(getattr(ds, "innovation_indicators", None), "innovation_indicators")
     reg_all = _conform(getattr(ds, "region_indicators", None), "region_indicators")
 
-    # ---------------------------------------------------------------- OPD table
+    opd_first = _opd_rules(ev, opd, problems)
+    inv, opd_key, known_opd, year_ok = _edition_innovations(inv_all, opd_first, year)
+    is_dup, all_ids, dup_ids = _identity_rules(ev, inv, inv_all, opd_key, known_opd, opd_first, problems, year)
+    elig = _date_and_stage_rules(ev, inv, m, year, problems)
+    _duplicate_name_rule(ev, inv, opd_key)
+    _profile_rules(ev, inv)
+    # 400,000 answers in the benchmark: keyed once, look-ups once per distinct innovation id
+    ans_all["_id"], a_codes, a_keys = _keyed(ans_all["innovation_id"])
+    answers, sid_usable = _sid_answer_rules(ev, inv, ans_all, a_codes, a_keys, all_ids, dup_ids, m, problems)
+    region, spd_usable = _spd_answer_rules(ev, reg_all, m, year, problems)
+    _other_loader_problems(ev, problems, inv_all, year_ok, inv, all_ids, answers, ans_all, reg_all)
+
+    # ---------------------------------------------------------------- decision
+    events = ev.frame()
+    inv_out = _decide(inv, events, elig.in_window, elig.counted, elig.reentry_ok, elig.on_time, is_dup,
+                      known_opd)
+
+    findings = _Deferred(ev.findings)  # the table is built when first read
+    answers_out = _frame_of(
+        answers, ANSWER_COLUMNS, innovation_id=answers["_id"], indicator_id=answers["_ind"],
+        usable=sid_usable,
+    )
+    region_out = _frame_of(
+        region, REGION_ANSWER_COLUMNS, indicator_id=region["_ind"], usable=spd_usable
+    )
+    return Review(
+        year=year,
+        methodology=m,
+        dataset=ds,
+        innovations=inv_out,
+        answers=answers_out,
+        region_answers=region_out,
+        findings=findings,
+    )
+
+
+def _opd_rules(ev: _Events, opd: pd.DataFrame, problems: pd.DataFrame) -> pd.DataFrame:
+    """OPD table: required cells, duplicate codes. Returns the first row of each OPD code, by code."""
     opd["_key"] = _key(opd["opd_id"], upper=True)
     opd["_i"], opd["_fid"], opd["_fopd"] = -1, "", _str(opd["opd_id"]).str.strip()
     opd_first = opd.loc[opd["_key"].notna() & ~opd["_key"].duplicated()].set_index("_key")
@@ -785,8 +831,12 @@ def review(dataset: Dataset, methodology: Methodology, year: int) -> Review:
             "OPD code ", opd["_fopd"], " already used in row ", first_row, "; this row is ignored"
         ),
     )
+    return opd_first
 
-    # ---------------------------------------------------------------- innovations of the edition
+
+def _edition_innovations(inv_all: pd.DataFrame, opd_first: pd.DataFrame, year: int):
+    """The innovations of edition ``year`` with their keys and OPD look-ups; also the OPD key per
+    row, whether that OPD is known, and which rows of ``inv_all`` are of the edition."""
     year_ok = (inv_all["year"] == year).fillna(False).to_numpy(bool)
     inv = inv_all.loc[year_ok].reset_index(drop=True)
     n = len(inv)
@@ -798,7 +848,13 @@ def review(dataset: Dataset, methodology: Methodology, year: int) -> Review:
     canon_opd = _map(opd_key, opd_first["opd_id"]).astype("string")
     inv["_fopd"] = _str(canon_opd.fillna(_key(inv["opd_id"]))).str.strip()
     inv["opd_name"] = _map(opd_key, opd_first["name"]).astype("string")
+    return inv, opd_key, known_opd, year_ok
 
+
+def _identity_rules(ev: _Events, inv: pd.DataFrame, inv_all: pd.DataFrame, opd_key: pd.Series,
+                    known_opd: np.ndarray, opd_first: pd.DataFrame, problems: pd.DataFrame, year: int):
+    """Rows of no edition, duplicate innovation ids, required cells and loader problems, unknown or
+    inactive OPD. Returns (is_dup per row, every row's id key, the duplicated keys)."""
     # rows of no edition (year empty or unreadable) are reported in every review, never lost
     no_year = inv_all.loc[inv_all["year"].isna().to_numpy(bool)].copy()
     no_year["_i"], no_year["_fid"] = -1, _str(_key(no_year["innovation_id"]))
@@ -896,7 +952,22 @@ def review(dataset: Dataset, methodology: Methodology, year: int) -> Review:
         kind="gap",
         prio=14,
     )
+    return is_dup, all_ids, dup_ids
 
+
+class _Eligibility(NamedTuple):
+    """Per innovation of the edition: the eligibility rules the decision rests on."""
+
+    in_window: np.ndarray
+    counted: np.ndarray
+    reentry_ok: np.ndarray
+    on_time: np.ndarray
+
+
+def _date_and_stage_rules(ev: _Events, inv: pd.DataFrame, m: Methodology, year: int,
+                          problems: pd.DataFrame) -> _Eligibility:
+    """Dates against the window and the input deadline, stage, re-entries, submission date."""
+    n = len(inv)
     # dates and eligibility
     start, end = pd.Timestamp(m.eligible_from), pd.Timestamp(m.eligible_to)
     deadline, opens = pd.Timestamp(m.input_deadline), pd.Timestamp(m.input_opens)
@@ -1143,7 +1214,12 @@ def review(dataset: Dataset, methodology: Methodology, year: int) -> Review:
         kind="note",
         prio=26,
     )
+    return _Eligibility(in_window, counted, reentry_ok, on_time)
 
+
+def _duplicate_name_rule(ev: _Events, inv: pd.DataFrame, opd_key: pd.Series) -> None:
+    """The same name and OPD twice in the edition."""
+    n = len(inv)
     # same name and OPD twice in the edition
     # (key: name stripped and lower-cased, with the OPD key; per distinct value)
     name_codes, names_u = _codes(
@@ -1181,6 +1257,9 @@ def review(dataset: Dataset, methodology: Methodology, year: int) -> Review:
         prio=28,
     )
 
+
+def _profile_rules(ev: _Events, inv: pd.DataFrame) -> None:
+    """Profile texts (design, goal, benefit, result): empty or too short."""
     # profile completeness
     for c in schema.PROFILE_COLUMNS:
         label = _label("innovations", c)
@@ -1226,9 +1305,13 @@ def review(dataset: Dataset, methodology: Methodology, year: int) -> Review:
             prio=40,
         )
 
-    # ---------------------------------------------------------------- SID answers
-    # (400,000 answers in the benchmark: look-ups are done once per distinct innovation id)
-    ans_all["_id"], a_codes, a_keys = _keyed(ans_all["innovation_id"])
+
+def _sid_answer_rules(ev: _Events, inv: pd.DataFrame, ans_all: pd.DataFrame, a_codes: np.ndarray,
+                      a_keys: np.ndarray, all_ids: pd.Series, dup_ids: pd.Index, m: Methodology,
+                      problems: pd.DataFrame):
+    """SID answers of the edition's innovations, answers of no innovation, innovations with no or
+    some SID answers. Returns (the edition's answers, which of them are usable)."""
+    n = len(inv)
     a_take = np.where(a_codes < 0, len(a_keys), a_codes)  # <NA> → the extra last entry
     ed_first = inv.loc[inv["_id"].notna() & ~inv["_id"].duplicated()]
     found = pd.Index(ed_first["_id"].to_numpy(dtype=object)).get_indexer(a_keys)
@@ -1313,8 +1396,13 @@ def review(dataset: Dataset, methodology: Methodology, year: int) -> Review:
         message_en=_cat("Indicators not answered (counted as level 0): ", missing_txt),
         prio=90,
     )
+    return answers, sid_usable
 
-    # ---------------------------------------------------------------- SPD answers
+
+def _spd_answer_rules(ev: _Events, reg_all: pd.DataFrame, m: Methodology, year: int,
+                      problems: pd.DataFrame):
+    """SPD answers of the edition, SPD indicators not answered, region rows of no edition.
+    Returns (the edition's region answers, which of them are usable)."""
     reg_year_ok = (reg_all["year"] == year).fillna(False).to_numpy(bool)
     region = reg_all.loc[reg_year_ok].reset_index(drop=True)
     region["_i"], region["_fid"], region["_fopd"] = -1, "", ""
@@ -1380,10 +1468,14 @@ def review(dataset: Dataset, methodology: Methodology, year: int) -> Review:
     no_year_r = reg_all.loc[reg_all["year"].isna().to_numpy(bool)].copy()
     no_year_r["_i"], no_year_r["_fid"], no_year_r["_fopd"] = -1, "", ""
     _add_year_missing(ev, no_year_r, problems, "region_indicators")
+    return region, spd_usable
 
-    # ---------------------------------------------------------------- the loader's other problems
-    # Every loader finding is reported except those of rows that belong to another edition:
-    # the OPD table, rows of no edition, orphan answers, header and whole-table findings.
+
+def _other_loader_problems(ev: _Events, problems: pd.DataFrame, inv_all: pd.DataFrame, year_ok: np.ndarray,
+                           inv: pd.DataFrame, all_ids: pd.Series, answers: pd.DataFrame,
+                           ans_all: pd.DataFrame, reg_all: pd.DataFrame) -> None:
+    """Every loader finding not yet reported, except those of rows that belong to another edition:
+    the OPD table, rows of no edition, orphan answers, header and whole-table findings."""
     rest = np.ones(len(problems), bool)
     if len(problems):
         other_inv = inv_all["year"].notna().to_numpy(bool) & ~year_ok
@@ -1403,28 +1495,6 @@ def review(dataset: Dataset, methodology: Methodology, year: int) -> Review:
         e = problems.loc[rest].copy()
         e["_i"], e["_kind"], e["_prio"], e["_reason"], e["_todo"] = -1, "none", 0, e["message"], ""
         ev.add_frame(e)
-
-    # ---------------------------------------------------------------- decision
-    events = ev.frame()
-    inv_out = _decide(inv, events, in_window, counted, reentry_ok, on_time, is_dup, known_opd)
-
-    findings = _Deferred(ev.findings)  # the table is built when first read
-    answers_out = _frame_of(
-        answers, ANSWER_COLUMNS, innovation_id=answers["_id"], indicator_id=answers["_ind"],
-        usable=sid_usable,
-    )
-    region_out = _frame_of(
-        region, REGION_ANSWER_COLUMNS, indicator_id=region["_ind"], usable=spd_usable
-    )
-    return Review(
-        year=year,
-        methodology=m,
-        dataset=ds,
-        innovations=inv_out,
-        answers=answers_out,
-        region_answers=region_out,
-        findings=findings,
-    )
 
 
 def _frame_of(df: pd.DataFrame, columns: Iterable[str], **replace) -> pd.DataFrame:
