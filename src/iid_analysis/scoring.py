@@ -42,7 +42,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -400,7 +400,10 @@ def score(review, methodology: Methodology | None = None) -> IndexResult:
     """Score a desk review: points, maturity, SPD, SID, total, IID and predikat (see module doc).
 
     ``methodology`` None → ``review.methodology``; another edition's methodology scores the same
-    answers with that frame (eligibility stays the review's)."""
+    answers with that frame (eligibility stays the review's).
+
+    The steps, each logged: which innovations are scored (``n``), their SID answers on an
+    n × k grid, the SPD answers, the totals, then the points and innovations tables."""
     meth = methodology if methodology is not None else review.methodology
     year = int(review.year)
     rule = meth.evidence_rule
@@ -410,32 +413,103 @@ def score(review, methodology: Methodology | None = None) -> IndexResult:
             f"/ unknown evidence rule"
         )
     counted_by_status = np.isin(np.array(EVIDENCE_STATUSES), EVIDENCE_RULES[rule])
-    log: list[dict] = []
-    log.append({
-        "step": "frame", "data_year": year, "methodology_year": int(meth.year),
-        "variant": meth.variant, "file": Path(meth.path).name if meth.path else "",
-        "like_for_like": bool(meth.year != year or meth.variant),
-        "n_spd_indicators": len(meth.indicators_of("SPD")),
-        "n_sid_indicators": len(meth.indicators_of("SID")),
-        "message": f"Data edisi {year} dinilai dengan metodologi {meth.year}"
-                   + (f" ({meth.variant})" if meth.variant else ""),
-    })
-    log.append({
-        "step": "evidence", "evidence_rule": rule, "counted_statuses": list(EVIDENCE_RULES[rule]),
-        "message": "Tingkat yang diklaim dihitung hanya bila status bukti: "
-                   + ", ".join(EVIDENCE_RULES[rule]),
-    })
-
+    log: list[dict] = [
+        {
+            "step": "frame", "data_year": year, "methodology_year": int(meth.year),
+            "variant": meth.variant, "file": Path(meth.path).name if meth.path else "",
+            "like_for_like": bool(meth.year != year or meth.variant),
+            "n_spd_indicators": len(meth.indicators_of("SPD")),
+            "n_sid_indicators": len(meth.indicators_of("SID")),
+            "message": f"Data edisi {year} dinilai dengan metodologi {meth.year}"
+                       + (f" ({meth.variant})" if meth.variant else ""),
+        },
+        {
+            "step": "evidence", "evidence_rule": rule, "counted_statuses": list(EVIDENCE_RULES[rule]),
+            "message": "Tingkat yang diklaim dihitung hanya bila status bukti: "
+                       + ", ".join(EVIDENCE_RULES[rule]),
+        },
+    ]
     sid_inds = meth.indicators_of("SID")
     spd_inds = meth.indicators_of("SPD")
-    sid_ids = tuple(i.id for i in sid_inds)
-    spd_ids = tuple(i.id for i in spd_inds)
     sid_w = np.array([i.weight for i in sid_inds], dtype="float64")
     spd_w = np.array([i.weight for i in spd_inds], dtype="float64")
-    k, m = len(sid_ids), len(spd_ids)
+    k = len(sid_inds)
 
-    # ------------------------------------------------------------ innovations and n
-    inn = review.innovations
+    sel = _scored_innovations(review.innovations)
+    log.append(sel.log_entry(meth))
+    sid, claimed_u = _sid_grid(review.answers, sel, sid_inds, sid_w, counted_by_status, log)
+    spd = _spd_grid(review.region_answers, spd_inds, counted_by_status, log)
+
+    # ------------------------------------------------------------ totals
+    n = sel.n
+    sid_pts = sid.level * np.tile(sid_w, n) * sid.counted
+    spd_pts = spd.level * spd_w * spd.counted
+    maturity = sid_pts.reshape(n, k).sum(axis=1) if k else np.zeros(n)
+    divisor = meth.divisor(n)
+    count_score = meth.count_score(n)
+    tot = totals_from_points(spd_pts.sum(), maturity.sum(), divisor, count_score, meth.max_total)
+    iid = float(tot["iid"])
+    pred = meth.predicate(iid)
+    nb = meth.next_band(pred)
+    next_pred = nb.predicate if nb else None
+    dist = float(round(nb.low - iid, 2)) if nb else None
+    log.extend(_totals_log(meth, tot, n, divisor, count_score, pred, next_pred, dist))
+
+    scored_ids = sel.inn_ids.to_numpy(dtype=object, na_value=None)[sel.scored_rows]
+    points = _points_table(review.innovations, sel, scored_ids, sid_inds, spd_inds, sid, spd, sid_pts, spd_pts)
+    innovations, mat_rows = _innovations_table(review.innovations, sel, maturity, claimed_u, meth)
+    opd = _opd_table(review, review.innovations, sel.eligible, sel.scored, mat_rows, float(tot["sid_sum"]),
+                     year)
+    breakdown = _breakdown(meth, sid_inds, spd_inds, sid_pts.reshape(n, k).sum(axis=0) if n else np.zeros(k),
+                           spd_pts, divisor, count_score)
+
+    arrays = ScoreArrays(
+        innovation_ids=scored_ids, sid_ids=tuple(i.id for i in sid_inds), sid_weight=sid_w,
+        sid_level=sid.level.reshape(n, k), sid_status=sid.status.reshape(n, k),
+        sid_counted=sid.counted.reshape(n, k), spd_ids=tuple(i.id for i in spd_inds), spd_weight=spd_w,
+        spd_level=spd.level, spd_status=spd.status, spd_counted=spd.counted,
+        max_count_score=meth.max_count_score, max_total=float(meth.max_total),
+    )
+    return IndexResult(
+        year=year, methodology=meth, review=review, points=points, innovations=innovations, opd=opd,
+        breakdown=breakdown, spd=float(tot["spd"]), sid_sum=float(tot["sid_sum"]), divisor=int(divisor),
+        sid_avg=float(tot["sid_avg"]), count_score=float(tot["count_score"]), sid=float(tot["sid"]), n=int(n),
+        total=float(tot["total"]), max_total=float(meth.max_total), iid=iid, predicate=pred,
+        next_predicate=next_pred, distance_to_next=dist, log=log, arrays=arrays,
+    )
+
+
+class _Selection(NamedTuple):
+    """Which innovation rows are scored: eligible, with an id, the first row of that id."""
+
+    inn_ids: pd.Series  # innovation_id per row (string)
+    id_ok: np.ndarray  # the row has an id
+    eligible: np.ndarray
+    uid: pd.Index  # distinct ids, input order
+    row_u: np.ndarray  # row → position in uid (−1: no id)
+    first_of_id: np.ndarray  # the first eligible row of its id
+    scored: np.ndarray
+    scored_rows: np.ndarray  # positions of the scored rows
+    to_grid: np.ndarray  # position in uid → row of the SID grid (−1: not scored)
+    n_dup_eligible: int
+
+    @property
+    def n(self) -> int:
+        return len(self.scored_rows)
+
+    def log_entry(self, meth: Methodology) -> dict:
+        n, entered = self.n, len(self.eligible)
+        return {
+            "step": "n", "n": n, "n_entered": int(entered), "n_eligible": int(self.eligible.sum()),
+            "n_eligible_without_id": int((self.eligible & ~self.id_ok).sum()),
+            "n_eligible_duplicate_id": self.n_dup_eligible,
+            "counted_stages": list(meth.counted_stages),
+            "rule": "n = inovasi yang memenuhi syarat menurut telaah meja (review.eligible)",
+            "message": f"{n} inovasi dinilai dari {entered} yang diajukan",
+        }
+
+
+def _scored_innovations(inn: pd.DataFrame) -> _Selection:
     inn_ids = _col(inn, "innovation_id").astype("string")
     id_ok = inn_ids.notna().to_numpy() & (inn_ids.fillna("").str.strip() != "").to_numpy()
     eligible = _bool(_col(inn, "eligible"))
@@ -448,26 +522,33 @@ def score(review, methodology: Methodology | None = None) -> IndexResult:
         _, first_pos = np.unique(np.where(cand, row_u, -1), return_index=True)
         first_of_id[first_pos] = True
     scored = cand & first_of_id
-    n_dup_eligible = int((cand & ~first_of_id).sum())
     scored_rows = np.flatnonzero(scored)
-    n = len(scored_rows)
     to_grid = np.full(len(uid), -1, dtype=np.int64)
-    to_grid[row_u[scored_rows]] = np.arange(n)
-    log.append({
-        "step": "n", "n": n, "n_entered": int(len(inn)), "n_eligible": int(eligible.sum()),
-        "n_eligible_without_id": int((eligible & ~id_ok).sum()),
-        "n_eligible_duplicate_id": n_dup_eligible,
-        "counted_stages": list(meth.counted_stages),
-        "rule": "n = inovasi yang memenuhi syarat menurut telaah meja (review.eligible)",
-        "message": f"{n} inovasi dinilai dari {len(inn)} yang diajukan",
-    })
+    to_grid[row_u[scored_rows]] = np.arange(len(scored_rows))
+    return _Selection(inn_ids, id_ok, eligible, uid, row_u, first_of_id, scored, scored_rows, to_grid,
+                      int((cand & ~first_of_id).sum()))
 
-    # ------------------------------------------------------------ SID answers → grid
-    ans = review.answers
+
+class _Grid(NamedTuple):
+    """One cell per (innovation, indicator) — or per indicator for SPD — from the first usable answer."""
+
+    level: np.ndarray
+    status: np.ndarray  # position in EVIDENCE_STATUSES
+    row: np.ndarray  # the answer's row in the input (−1: no answer)
+    counted: np.ndarray  # the level counts (evidence rule)
+    reason: np.ndarray  # position in REASONS
+
+
+def _sid_grid(ans: pd.DataFrame, sel: _Selection, sid_inds, sid_w: np.ndarray, counted_by_status: np.ndarray,
+              log: list[dict]) -> tuple[_Grid, np.ndarray]:
+    """SID answers → the n × k grid (flat); also the claimed SID points of every id (evidence
+    ignored). Appends the ``frame_drop`` and ``sid_answers`` log entries."""
+    sid_ids = tuple(i.id for i in sid_inds)
+    n, k, uid = sel.n, len(sid_ids), sel.uid
     a_u = uid.get_indexer(ans["innovation_id"].astype("string")) if len(ans) else np.zeros(0, int)
     a_k = pd.Index(sid_ids).get_indexer(ans["indicator_id"].astype("string")) if len(ans) \
         else np.zeros(0, int)
-    a_g = np.where(a_u >= 0, to_grid[np.maximum(a_u, 0)] if len(uid) else -1, -1)
+    a_g = np.where(a_u >= 0, sel.to_grid[np.maximum(a_u, 0)] if len(uid) else -1, -1)
     usable = _bool(ans["usable"]) if len(ans) else np.zeros(0, bool)
     outside = usable & (a_k < 0)
     dropped_ids = sorted(set(ans["indicator_id"].astype("string")[outside].dropna()))
@@ -479,13 +560,12 @@ def score(review, methodology: Methodology | None = None) -> IndexResult:
     })
     pos = np.where((a_g >= 0) & (a_k >= 0), a_g * k + np.maximum(a_k, 0), -1)
     slots, lv, st, rows = _first_answers(ans, pos)
-    sid_level, sid_status, sid_row, sid_counted, sid_reason = _grid(
-        n * k, slots, lv, st, rows, counted_by_status)
+    grid = _Grid(*_grid(n * k, slots, lv, st, rows, counted_by_status))
     log.append({
         "step": "sid_answers", "n_rows": int(len(ans)), "n_usable": int(usable.sum()),
         "n_not_usable": int((~usable).sum()),
         "n_of_not_scored": int((usable & (a_k >= 0) & (a_g < 0)).sum()),
-        "n_scored": int(len(slots)), "n_counted": int(sid_counted.sum()),
+        "n_scored": int(len(slots)), "n_counted": int(grid.counted.sum()),
         "grid": f"{n} × {k}", "missing_answers_as_level": 0,
         "message": f"{len(slots)} jawaban SID dinilai; jawaban yang tidak ada dihitung tingkat 0",
     })
@@ -499,9 +579,14 @@ def score(review, methodology: Methodology | None = None) -> IndexResult:
     cidx = cidx[cfirst]
     claimed_u = np.bincount(a_u[cidx], weights=np.floor(lvl_all[cidx]) * sid_w[a_k[cidx]],
                             minlength=len(uid)) if len(uid) else np.zeros(0)
+    return grid, claimed_u
 
-    # ------------------------------------------------------------ SPD answers
-    ra = review.region_answers
+
+def _spd_grid(ra: pd.DataFrame, spd_inds, counted_by_status: np.ndarray, log: list[dict]) -> _Grid:
+    """SPD answers → one cell per SPD indicator. Appends the ``frame_drop_spd`` (when answers fall
+    outside the frame) and ``spd_answers`` log entries."""
+    spd_ids = tuple(i.id for i in spd_inds)
+    m = len(spd_ids)
     r_k = pd.Index(spd_ids).get_indexer(ra["indicator_id"].astype("string")) if len(ra) \
         else np.zeros(0, int)
     r_usable = _bool(ra["usable"]) if len(ra) else np.zeros(0, bool)
@@ -514,27 +599,18 @@ def score(review, methodology: Methodology | None = None) -> IndexResult:
             "message": "Jawaban SPD di luar kerangka diabaikan: " + ", ".join(r_dropped),
         })
     rslots, rlv, rst, rrows = _first_answers(ra, r_k)
-    spd_level, spd_status, spd_row, spd_counted, spd_reason = _grid(
-        m, rslots, rlv, rst, rrows, counted_by_status)
+    grid = _Grid(*_grid(m, rslots, rlv, rst, rrows, counted_by_status))
     log.append({
         "step": "spd_answers", "n_rows": int(len(ra)), "n_usable": int(r_usable.sum()),
-        "n_scored": int(len(rslots)), "n_counted": int(spd_counted.sum()),
+        "n_scored": int(len(rslots)), "n_counted": int(grid.counted.sum()),
         "message": f"{len(rslots)} dari {m} indikator SPD dijawab",
     })
+    return grid
 
-    # ------------------------------------------------------------ totals
-    sid_pts = sid_level * np.tile(sid_w, n) * sid_counted
-    spd_pts = spd_level * spd_w * spd_counted
-    maturity = sid_pts.reshape(n, k).sum(axis=1) if k else np.zeros(n)
-    divisor = meth.divisor(n)
-    count_score = meth.count_score(n)
-    tot = totals_from_points(spd_pts.sum(), maturity.sum(), divisor, count_score, meth.max_total)
-    iid = float(tot["iid"])
-    pred = meth.predicate(iid)
-    nb = meth.next_band(pred)
-    next_pred = nb.predicate if nb else None
-    dist = float(round(nb.low - iid, 2)) if nb else None
-    log.extend([
+
+def _totals_log(meth: Methodology, tot, n: int, divisor, count_score, pred: str, next_pred, dist) -> list[dict]:
+    """The log entries of SPD, divisor, count score, SID, total, IID and predikat."""
+    return [
         {"step": "spd", "value": float(tot["spd"]), "max": meth.max_spd,
          "rule": "SPD = Σ poin SPD (tingkat × bobot bila bukti dihitung)",
          "message": f"SPD = {float(tot['spd']):.2f}"},
@@ -549,17 +625,22 @@ def score(review, methodology: Methodology | None = None) -> IndexResult:
          "message": f"SID = {float(tot['sid_sum']):.2f} / {divisor} + {count_score:.2f} = {float(tot['sid']):.2f}"},
         {"step": "total", "value": float(tot["total"]), "max_total": float(meth.max_total),
          "message": f"Total = {float(tot['total']):.4f} dari {meth.max_total:g}"},
-        {"step": "iid", "unrounded": float(tot["ratio"]), "value": iid,
+        {"step": "iid", "unrounded": float(tot["ratio"]), "value": float(tot["iid"]),
          "rule": "IID = round_score(total / max_total × 100), dua desimal, setengah ke atas",
-         "message": f"IID = {iid:.2f}"},
+         "message": f"IID = {float(tot['iid']):.2f}"},
         {"step": "predicate", "value": pred, "bands": [[b.predicate, b.low, b.high] for b in meth.bands],
          "next_predicate": next_pred, "distance_to_next": dist,
-         "message": f"Predikat {pred}" + (f"; {dist:.2f} poin menuju {next_pred}" if nb else "")},
-    ])
+         "message": f"Predikat {pred}" + (f"; {dist:.2f} poin menuju {next_pred}" if next_pred else "")},
+    ]
 
-    # ------------------------------------------------------------ points table
-    scored_ids = inn_ids.to_numpy(dtype=object, na_value=None)[scored_rows]
-    scored_opd = _col(inn, "opd_id").astype("string").to_numpy(dtype=object, na_value=None)[scored_rows]
+
+def _points_table(inn: pd.DataFrame, sel: _Selection, scored_ids: np.ndarray, sid_inds, spd_inds,
+                  sid: _Grid, spd: _Grid, sid_pts: np.ndarray, spd_pts: np.ndarray) -> pd.DataFrame:
+    """One row per SPD indicator, then one per (scored innovation, SID indicator)."""
+    n, k, m = sel.n, len(sid_inds), len(spd_inds)
+    scored_opd = _col(inn, "opd_id").astype("string").to_numpy(dtype=object, na_value=None)[sel.scored_rows]
+    sid_w = np.array([i.weight for i in sid_inds], dtype="float64")
+    spd_w = np.array([i.weight for i in spd_inds], dtype="float64")
     ind_pos = np.tile(np.arange(k), n)
     inn_pos = np.repeat(np.arange(n), k)
     sid_var = np.array([i.variable for i in sid_inds], dtype=object)
@@ -573,37 +654,42 @@ def score(review, methodology: Methodology | None = None) -> IndexResult:
     # text columns: each distinct value checked once, then taken for every row
     ind_all = np.concatenate([np.arange(m), m + ind_pos])  # SPD indicators, then SID
     inn_all = np.concatenate([np.zeros(m, dtype=np.intp), 1 + inn_pos])  # 0: no innovation
-    points = pd.DataFrame({
+    return pd.DataFrame({
         "aspect": _text_take(["SPD", "SID"], np.arange(m + n * k) >= m),
         "innovation_id": _text_take(np.concatenate([no_id, scored_ids]), inn_all),
         "opd_id": _text_take(np.concatenate([no_id, scored_opd]), inn_all),
-        "indicator_id": _text_take([*spd_ids, *sid_ids], ind_all),
+        "indicator_id": _text_take([*(i.id for i in spd_inds), *(i.id for i in sid_inds)], ind_all),
         "variable": _text_take(np.concatenate([spd_var, sid_var]), ind_all),
         "name": _text_take(np.concatenate([spd_name, sid_name]), ind_all),
-        "level": np.concatenate([spd_level, sid_level]).astype(np.int64),
+        "level": np.concatenate([spd.level, sid.level]).astype(np.int64),
         "weight": weight_all,
-        "evidence_status": _text_take(status_txt, np.concatenate([spd_status, sid_status])),
-        "valid": np.concatenate([spd_counted, sid_counted]),
+        "evidence_status": _text_take(status_txt, np.concatenate([spd.status, sid.status])),
+        "valid": np.concatenate([spd.counted, sid.counted]),
         "points": np.concatenate([spd_pts, sid_pts]),
         "max_points": 3.0 * weight_all,
-        "reason": _text_take(reason_txt, np.concatenate([spd_reason, sid_reason])),
-        "answer_row": pd.array(np.concatenate([spd_row, sid_row]), dtype="Int64"),
+        "reason": _text_take(reason_txt, np.concatenate([spd.reason, sid.reason])),
+        "answer_row": pd.array(np.concatenate([spd.row, sid.row]), dtype="Int64"),
     })
 
-    # ------------------------------------------------------------ innovations table
+
+def _innovations_table(inn: pd.DataFrame, sel: _Selection, maturity: np.ndarray, claimed_u: np.ndarray,
+                       meth: Methodology) -> tuple[pd.DataFrame, np.ndarray]:
+    """Every innovation row with its maturity (scored rows), claimed maturity and why it is not
+    scored; also the maturity per row (NaN when not scored)."""
     mat_rows = np.full(len(inn), np.nan)
-    mat_rows[scored_rows] = maturity
+    mat_rows[sel.scored_rows] = maturity
     claimed_rows = np.full(len(inn), np.nan)
-    claimed_rows[id_ok] = claimed_u[row_u[id_ok]]
+    claimed_rows[sel.id_ok] = claimed_u[sel.row_u[sel.id_ok]]
+    eligible, id_ok, scored = sel.eligible, sel.id_ok, sel.scored
     reasons = _col(inn, "reasons").astype("string").fillna("").str.strip()
     why = np.where(reasons.to_numpy(dtype=object) == "", WHY_NOT_DEFAULT, reasons.to_numpy(dtype=object))
-    why = np.where(eligible & id_ok & ~first_of_id, WHY_NOT_DUPLICATE, why)
+    why = np.where(eligible & id_ok & ~sel.first_of_id, WHY_NOT_DUPLICATE, why)
     why = np.where(eligible & ~id_ok, WHY_NOT_NO_ID, why)
     why = np.where(scored, "", why)
-    innovations = pd.DataFrame({
+    table = pd.DataFrame({
         "_row": pd.array(_col(inn, "_row"), dtype="Int64") if "_row" in inn.columns
         else pd.array(np.arange(len(inn)) + 2, dtype="Int64"),
-        "innovation_id": inn_ids.to_numpy(),
+        "innovation_id": sel.inn_ids.to_numpy(),
         "opd_id": _col(inn, "opd_id").astype("string").to_numpy(),
         "name": _col(inn, "name").astype("string").to_numpy(),
         "kind": _col(inn, "kind").astype("string").to_numpy(),
@@ -616,25 +702,7 @@ def score(review, methodology: Methodology | None = None) -> IndexResult:
         "claimed_maturity": claimed_rows,
         "why_not": _text(why),
     })
-
-    opd = _opd_table(review, inn, eligible, scored, mat_rows, float(tot["sid_sum"]), year)
-    breakdown = _breakdown(meth, sid_inds, spd_inds, sid_pts.reshape(n, k).sum(axis=0) if n else np.zeros(k),
-                           spd_pts, divisor, count_score)
-
-    arrays = ScoreArrays(
-        innovation_ids=scored_ids, sid_ids=sid_ids, sid_weight=sid_w,
-        sid_level=sid_level.reshape(n, k), sid_status=sid_status.reshape(n, k),
-        sid_counted=sid_counted.reshape(n, k), spd_ids=spd_ids, spd_weight=spd_w,
-        spd_level=spd_level, spd_status=spd_status, spd_counted=spd_counted,
-        max_count_score=meth.max_count_score, max_total=float(meth.max_total),
-    )
-    return IndexResult(
-        year=year, methodology=meth, review=review, points=points, innovations=innovations, opd=opd,
-        breakdown=breakdown, spd=float(tot["spd"]), sid_sum=float(tot["sid_sum"]), divisor=int(divisor),
-        sid_avg=float(tot["sid_avg"]), count_score=float(tot["count_score"]), sid=float(tot["sid"]), n=int(n),
-        total=float(tot["total"]), max_total=float(meth.max_total), iid=iid, predicate=pred,
-        next_predicate=next_pred, distance_to_next=dist, log=log, arrays=arrays,
-    )
+    return table, mat_rows
 
 
 def _opd_table(review, inn: pd.DataFrame, eligible, scored, maturity, sid_sum: float,
