@@ -117,20 +117,21 @@ def write_index(out: Path) -> Path:
             for stem, title in PAGE_TITLES.items() if (year_dir / f"{stem}.html").is_file()
         )
         rows.append(
-            f"<tr><td>{html_text(year_dir.name)}</td><td>{html_text(fmt.num(res.get('iid')))}</td>"
-            f"<td>{html_text(res.get('predicate', ''))}</td>"
-            f"<td>{html_text(fmt.integer(res.get('n_submitted')))}</td>"
-            f"<td>{html_text(fmt.integer(res.get('n_innovations')))}</td><td>{links}</td></tr>"
+            f"<tr><td>{html_text(year_dir.name)}</td><td class=\"num\">{html_text(fmt.num(res.get('iid')))}</td>"
+            f"<td class=\"pred\">{html_text(res.get('predicate', ''))}</td>"
+            f"<td class=\"num\">{html_text(fmt.integer(res.get('n_submitted')))}</td>"
+            f"<td class=\"num\">{html_text(fmt.integer(res.get('n_innovations')))}</td><td>{links}</td></tr>"
         )
     page = f"""<!DOCTYPE html>
 <html lang="id"><head><meta charset="utf-8"><title>Indeks Inovasi Daerah — laporan per edisi</title>
-<style>body{{font-family:DejaVu Sans,Arial,sans-serif;margin:2rem;max-width:60rem;color:#1d2733}}
+<style>body{{font-family:DejaVu Sans,Arial,sans-serif;margin:2rem;max-width:72rem;color:#1d2733}}
 table{{border-collapse:collapse;width:100%}}th,td{{border-bottom:1px solid #ccd;padding:.5rem;text-align:left}}
-th{{background:#eef2f7}}a{{color:#0b5cad}}</style></head><body>
+th{{background:#eef2f7}}a{{color:#0b5cad;white-space:nowrap}}.num{{text-align:right}}.pred{{white-space:nowrap}}</style></head><body>
 <h1>Indeks Inovasi Daerah (IID) — laporan per edisi</h1>
 <p>Setiap edisi memuat tiga halaman: partisipasi OPD, perhitungan indeks, dan laporan nominasi IGA.
 Angka dihitung ulang dari data dengan metodologi edisi masing-masing; asumsi dicantumkan di setiap laporan.</p>
-<table><thead><tr><th>Edisi</th><th>IID</th><th>Predikat</th><th>Inovasi masuk</th><th>Inovasi dinilai</th>
+<table><thead><tr><th>Edisi</th><th class="num">IID</th><th>Predikat</th><th class="num">Inovasi masuk</th>
+<th class="num">Inovasi dinilai</th>
 <th>Halaman</th></tr></thead><tbody>
 {chr(10).join(rows)}
 </tbody></table></body></html>
