@@ -48,8 +48,9 @@ Everything is vectorised with pandas; odd data never raises, it becomes findings
 ``_opd_rules``, ``_edition_innovations`` (keys and OPD look-ups), ``_identity_rules``,
 ``_date_and_stage_rules`` (returns the eligibility flags), ``_duplicate_name_rule``,
 ``_profile_rules``, ``_sid_answer_rules``, ``_spd_answer_rules``, ``_other_loader_problems``, then
-``_decide``. Each takes the tables it reads and the collector of findings, and returns what later
-steps need.
+``_decide``. Each takes the tables it reads and the collector of findings
+(:class:`~iid_analysis.finding_events.Events`), and returns what later steps need. String work is
+done once per distinct value (:mod:`iid_analysis.distinct`).
 """
 
 from __future__ import annotations
@@ -66,7 +67,20 @@ import pandas as pd
 
 from . import schema
 from .dataset import Dataset
-from .findings import FINDING_COLUMNS, sort_findings
+from .distinct import as_objects as _obj
+from .distinct import as_text as _str
+from .distinct import factorize as _codes
+from .distinct import first_rows as _first_rows
+from .distinct import is_blank as _blank
+from .distinct import key as _key
+from .distinct import keyed as _keyed
+from .distinct import lookup as _lookup
+from .distinct import map_values as _map
+from .distinct import per_value as _per_value
+from .finding_events import Events as _Events
+from .finding_events import cat as _cat
+from .finding_events import empty_events as _empty_events
+from .findings import FINDING_COLUMNS
 from .methodology import Methodology
 from .schema import ROW
 
@@ -148,10 +162,6 @@ _FIX_TODO = {
 }
 #: Loader rules about one cell: the value must be corrected before the desk can decide.
 _CELL_RULES = ("type", "date", "enum", "required", "schema")
-# Internal event columns carried next to the findings until the decision is made.
-_EVENT_COLUMNS = (*FINDING_COLUMNS, "_i", "_kind", "_prio", "_reason", "_todo")
-#: What the decision reads of the events; the other texts are built with the findings table.
-_DECISION_COLUMNS = ("row", "severity", "_i", "_kind", "_prio", "_reason", "_todo")
 _KINDS = ("ineligible", "gap", "note", "none")
 
 
@@ -302,196 +312,6 @@ def _iso_dates(s: pd.Series) -> pd.Series:
     return pd.Series(np.append(texts, pd.NA)[codes], index=s.index, dtype="string")
 
 
-def _str(s: pd.Series) -> pd.Series:
-    """Any series as ``string`` with missing → ``""``."""
-    return s.astype("string").fillna("")
-
-
-def _obj(s: pd.Series) -> np.ndarray:
-    """``_str(s)`` as an object array of ``str`` (distinct values converted once)."""
-    if isinstance(s.dtype, pd.StringDtype):
-        return s.to_numpy(dtype=object, na_value="")
-    if pd.api.types.is_integer_dtype(s.dtype) and not pd.api.types.is_bool_dtype(s.dtype):
-        codes, uniques = pd.factorize(s)
-        texts = _str(pd.Series(uniques)).to_numpy(dtype=object)
-        return np.append(texts, "")[codes]
-    return _str(s).to_numpy(dtype=object)
-
-
-def _first_rows(codes: np.ndarray) -> np.ndarray:
-    """Row of the first occurrence of each code, for codes numbered in order of first appearance
-    (as :func:`pandas.factorize` numbers them, no −1): where the running maximum grows."""
-    if not len(codes):
-        return np.zeros(0, dtype=np.intp)
-    top = np.maximum.accumulate(codes)
-    return np.flatnonzero(np.r_[True, top[1:] > top[:-1]])
-
-
-class _Rows:
-    """The rows of one finding (positions ``pos`` in ``base``) and, cached per part, the values
-    of the parts of its texts (series aligned with ``base`` or with these rows; object arrays
-    with one value per base row) and their codes."""
-
-    def __init__(self, base: pd.DataFrame, pos: np.ndarray):
-        self.base, self.pos = base, pos
-        self.index = base.index[pos]
-        self._frame: pd.DataFrame | None = None
-        # keyed by id(part); each entry keeps its part alive, so an id is never reused meanwhile
-        self._text: dict[int, tuple[object, np.ndarray]] = {}
-        self._codes: dict[int, tuple[object, np.ndarray, int]] = {}
-
-    @property
-    def frame(self) -> pd.DataFrame:
-        """``base`` at these rows (for callables)."""
-        if self._frame is None:
-            self._frame = self.base.iloc[self.pos]
-        return self._frame
-
-    def align(self, v):
-        if isinstance(v, np.ndarray):  # one value per base row
-            return v[self.pos]
-        if len(v) == len(self.index) and v.index.equals(self.index):
-            return v
-        if len(v) == len(self.base) and v.index.equals(self.base.index):
-            return v.iloc[self.pos]
-        return v.loc[self.index]
-
-    def text(self, v) -> np.ndarray:
-        """``str`` object array: the part's values at these rows (missing → "")."""
-        key = id(v)
-        if key not in self._text:
-            got = self.align(v)
-            self._text[key] = (v, _obj(got) if isinstance(got, pd.Series) else got)
-        return self._text[key][1]
-
-    def codes(self, v) -> tuple[np.ndarray, int]:
-        """The part's values at these rows factorised: (codes, number of distinct values)."""
-        key = id(v)
-        if key not in self._codes:
-            codes, uniq = pd.factorize(self.text(v))
-            self._codes[key] = (v, codes, len(uniq))
-        return self._codes[key][1:]
-
-
-class _Text:
-    """Text concatenated from strings and series (see :func:`_cat`), built only for the rows that
-    need it: :meth:`_Events.add` evaluates it for the rows of a finding, and each distinct
-    combination of the series' values is concatenated once."""
-
-    __slots__ = ("parts",)
-
-    def __init__(self, parts) -> None:
-        flat: list = []
-        for p in parts:
-            if isinstance(p, _Text):
-                flat.extend(p.parts)
-            elif isinstance(p, (pd.Series, np.ndarray)):
-                flat.append(p)
-            else:
-                flat.append(str(p))
-        self.parts = flat
-
-    def values(self, rows: _Rows) -> np.ndarray:
-        """Object array of ``str``, one per row of ``rows``."""
-        arrays = [p if isinstance(p, str) else rows.text(p) for p in self.parts]
-        n = len(rows.pos)
-        if n > 16:
-            distinct = {id(p): p for p in self.parts if not isinstance(p, str)}
-            combo = None
-            for p in distinct.values():
-                codes, k = rows.codes(p)
-                combo = codes if combo is None else pd.factorize(combo * k + codes)[0]
-            first = _first_rows(combo)
-            if len(first) < n:
-                return self._join([a if isinstance(a, str) else a[first] for a in arrays])[combo]
-        return self._join(arrays)
-
-    @staticmethod
-    def _join(arrays: list) -> np.ndarray:
-        out = arrays[0]
-        for a in arrays[1:]:
-            out = out + a
-        return np.asarray(out, dtype=object)
-
-
-def _cat(*parts) -> _Text | str:
-    """Concatenation of strings and string series (a plain string without series).
-
-    With series it is a lazy :class:`_Text`, evaluated by :meth:`_Events.add` for the selected
-    rows only (series are aligned with the base rows, missing values count as ""; an object array
-    of ``str`` is taken as one value per base row, by position)."""
-    if not any(isinstance(p, (pd.Series, np.ndarray, _Text)) for p in parts):
-        return "".join(str(p) for p in parts)
-    return _Text(parts)
-
-
-def _codes(s: pd.Series) -> tuple[np.ndarray, np.ndarray]:
-    """``pandas.factorize`` of a series' values (−1 for missing; distinct values as an object
-    array). A ``string`` series is factorised on its object values, without copying them."""
-    values = s.to_numpy(dtype=object) if isinstance(s.dtype, pd.StringDtype) else s
-    codes, uniq = pd.factorize(values)
-    return np.asarray(codes, dtype=np.intp), np.asarray(uniq, dtype=object)
-
-
-def _map(s: pd.Series, mapping) -> pd.Series:
-    """``s.map(mapping)`` looked up once per distinct value (missing where not found)."""
-    codes, uniq = _codes(s)
-    mapped = pd.Series(uniq, dtype=object).map(mapping)
-    return pd.Series(mapped.array.take(codes, allow_fill=True), index=s.index)
-
-
-def _per_value(s: pd.Series, fn) -> np.ndarray:
-    """``fn`` applied to the distinct values of ``s`` as a ``string`` series (missing included as
-    <NA>), taken back to every row: elementwise string work done once per distinct value."""
-    codes, uniq = _codes(s.astype("string"))
-    u = pd.Series(pd.array(np.append(uniq, pd.NA), dtype="string"))
-    res = fn(u)
-    res = res.array if isinstance(res, pd.Series) else res
-    return res.take(np.where(codes < 0, len(u) - 1, codes))
-
-
-def _blank(s: pd.Series) -> pd.Series:
-    """True where a cell is empty (missing or only spaces)."""
-    if pd.api.types.is_string_dtype(s.dtype) or s.dtype == object:
-        codes, uniq = _codes(s.astype("string"))
-        blank_u = np.array([v.strip() == "" for v in uniq] + [True], dtype=bool)
-        return pd.Series(blank_u[codes], index=s.index, dtype=bool)  # missing (−1) → True
-    return s.isna().astype(bool)
-
-
-def _key_values(uniq: np.ndarray, upper: bool) -> pd.arrays.StringArray:
-    """Keys of distinct texts (stripped, upper-cased if asked, empty → <NA>) plus a last <NA>."""
-    keys = [v.strip() for v in uniq]
-    if upper:
-        keys = [v.upper() for v in keys]
-    return pd.array([v if v != "" else pd.NA for v in keys] + [pd.NA], dtype="string")
-
-
-def _key(s: pd.Series, upper: bool = False) -> pd.Series:
-    """Identifier key: stripped text, empty → <NA>."""
-    codes, uniq = _codes(s.astype("string"))
-    return pd.Series(_key_values(uniq, upper).take(codes), index=s.index)  # missing (−1) → <NA>
-
-
-def _keyed(s: pd.Series, upper: bool = False) -> tuple[pd.Series, np.ndarray, np.ndarray]:
-    """``_key(s, upper)``, with the code of each row's key (−1 for <NA>) and the distinct keys
-    (objects), from one pass over the rows."""
-    raw, uniq = _codes(s.astype("string"))
-    key_arr = _key_values(uniq, upper)  # per distinct text, then <NA>
-    key_codes, keys = pd.factorize(key_arr)
-    codes = np.asarray(key_codes, dtype=np.intp)[raw]  # raw −1 → the last entry: <NA> → −1
-    return pd.Series(key_arr.take(raw), index=s.index), codes, np.asarray(keys, dtype=object)
-
-
-def _lookup(values: np.ndarray, found: np.ndarray, missing) -> np.ndarray:
-    """``values[found]`` with ``missing`` where ``found`` is −1, plus one ``missing`` entry at the
-    end (for rows whose key is <NA>: code −1, see :func:`_keyed`)."""
-    out = np.full(len(found) + 1, missing, dtype=values.dtype)
-    ok = np.flatnonzero(found >= 0)
-    out[ok] = values[found[ok]]
-    return out
-
-
 def _conform(df: pd.DataFrame | None, table: str) -> pd.DataFrame:
     """The table with every canonical column present and typed as the loader types it.
 
@@ -563,170 +383,6 @@ def _problems(ds: Dataset) -> pd.DataFrame:
     out = pd.DataFrame({c: _str(p[c]) for c in FINDING_COLUMNS if c != "row"})
     out["row"] = pd.array(pd.to_numeric(p["row"], errors="coerce"), dtype="Float64").astype("Int64")
     return out
-
-
-@cache
-def _empty_events_template() -> pd.DataFrame:
-    df = pd.DataFrame({c: pd.Series([], dtype="string") for c in _EVENT_COLUMNS})
-    df["row"] = pd.array([], dtype="Int64")
-    df["_i"] = pd.array([], dtype="int64")
-    df["_prio"] = pd.array([], dtype="int64")
-    return df
-
-
-def _empty_events() -> pd.DataFrame:
-    return _empty_events_template().copy()
-
-
-class _Events:
-    """Collects findings (and, for innovations, reason / to-do / decision kind) rule by rule.
-
-    Each rule adds one part (column → numpy array); :meth:`frame` builds the table once."""
-
-    def __init__(self, files: dict[str, str]):
-        self.files = files
-        self.parts: list[dict[str, np.ndarray]] = []
-
-    def add(
-        self,
-        base: pd.DataFrame,
-        mask,
-        *,
-        table: str,
-        rule: str,
-        severity: str,
-        message,
-        message_en,
-        column: str = "",
-        value="",
-        expected="",
-        reason=None,
-        todo="",
-        kind: str = "none",
-        prio: int = 50,
-        row: bool = True,
-    ) -> None:
-        """One finding per row of ``base[mask]``; ``base`` carries ``_row``, ``_i``, ``_fid``, ``_fopd``.
-
-        Message-like arguments are scalars, series aligned with ``base``, texts from :func:`_cat`,
-        or callables taking the selected rows; texts are only built for the rows that have the
-        finding.
-        """
-        mask = (
-            mask.fillna(False).to_numpy(bool)
-            if isinstance(mask, pd.Series)
-            else np.asarray(mask, dtype=bool)
-        )
-        if not mask.any():
-            return
-        pos = np.flatnonzero(mask)
-        k = len(pos)
-        rows = _Rows(base, pos)
-
-        def col(v) -> np.ndarray | str:
-            if callable(v):
-                v = v(rows.frame)
-            if isinstance(v, _Text):
-                return v.values(rows)
-            if isinstance(v, (pd.Series, np.ndarray)):
-                return rows.text(v)
-            return "" if v is None else str(v)  # one value for every row: see frame()
-
-        def later(v):
-            """A text only the findings table shows: built (for these rows) with the table."""
-            if isinstance(v, (_Text, pd.Series, np.ndarray)):
-                return _Later(v, rows)
-            return col(v)
-
-        msg = col(message) if reason is None else later(message)
-        if not row:
-            row_numbers = np.full(k, np.nan)
-        elif isinstance(base[ROW].dtype, pd.Int64Dtype):
-            row_numbers = base[ROW].array[pos].to_numpy("float64", na_value=np.nan)
-        else:
-            row_numbers = (
-                pd.to_numeric(base[ROW].iloc[pos], errors="coerce")
-                .astype("Float64")
-                .to_numpy("float64", na_value=np.nan)
-            )
-        self.parts.append({
-            "_n": k,
-            "table": col(table),
-            "file": col(self.files.get(table) or table),
-            "row": row_numbers,
-            "column": col(column),
-            "rule": col(rule),
-            "severity": col(severity),
-            "value": later(value),
-            "expected": later(expected),
-            "message": msg,
-            "message_en": later(message_en),
-            "innovation_id": col(base["_fid"]) if "_fid" in base else "",
-            "opd_id": col(base["_fopd"]) if "_fopd" in base else "",
-            "_i": base["_i"].to_numpy("int64")[pos] if "_i" in base else np.full(k, -1, "int64"),
-            "_kind": col(kind),
-            "_prio": np.full(k, prio, dtype="int64"),
-            "_reason": col(reason) if reason is not None else msg,
-            "_todo": col(todo),
-        })
-
-    def add_frame(self, df: pd.DataFrame) -> None:
-        if not len(df):
-            return
-        df = df.reindex(columns=list(_EVENT_COLUMNS))
-        part = {"_n": len(df)}
-        for c in _EVENT_COLUMNS:
-            if c == "row":
-                part[c] = pd.to_numeric(df[c], errors="coerce").astype("Float64").to_numpy(
-                    "float64", na_value=np.nan
-                )
-            elif c in ("_i", "_prio"):
-                part[c] = pd.to_numeric(df[c], errors="coerce").fillna(-1).to_numpy("int64")
-            else:
-                part[c] = _str(df[c]).to_numpy(object)
-        self.parts.append(part)
-
-    def frame(self, columns: Iterable[str] = _DECISION_COLUMNS) -> pd.DataFrame:
-        """The events (these columns) as one table, in the order they were added."""
-        columns = list(columns)
-        if not self.parts:
-            return _empty_events()[columns]
-        out = {}
-        sizes = [p["_n"] for p in self.parts]
-        for c in columns:
-            parts = [p[c].values() if isinstance(p[c], _Later) else p[c] for p in self.parts]
-            if all(isinstance(v, str) for v in parts):  # a constant per rule
-                values = np.repeat(np.array(parts, dtype=object), sizes)
-            else:
-                values = np.concatenate(
-                    [np.full(k, v, dtype=object) if isinstance(v, str) else v
-                     for v, k in zip(parts, sizes, strict=True)]
-                )
-            if c == "row":
-                out[c] = pd.array(values, dtype="Float64").astype("Int64")
-            elif c in ("_i", "_prio"):
-                out[c] = values.astype("int64")
-            else:
-                out[c] = pd.array(values, dtype="string")
-        return pd.DataFrame(out, columns=columns)
-
-    def findings(self) -> pd.DataFrame:
-        """The findings table, sorted (texts not built yet are built now)."""
-        return sort_findings(self.frame(FINDING_COLUMNS))
-
-
-class _Later:
-    """A text of some findings, built when the findings table is (see :meth:`_Events.add`)."""
-
-    __slots__ = ("part", "rows")
-
-    def __init__(self, part, rows: _Rows) -> None:
-        self.part, self.rows = part, rows
-
-    def values(self) -> np.ndarray:
-        if isinstance(self.part, _Text):
-            return self.part.values(self.rows)
-        return self.rows.text(self.part)
 
 
 def _label(table: str, column: str) -> str:
