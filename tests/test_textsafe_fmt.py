@@ -7,6 +7,8 @@ import math
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from iid_analysis import fmt
 from iid_analysis.textsafe import cell_text, guard_frame, html_text, md_text
@@ -58,3 +60,22 @@ def test_missing_values_give_empty_text(missing):
     assert fmt.num(missing) == ""
     if missing is not math.inf:
         assert fmt.date(missing) == "" and fmt.pct(missing) == "" and fmt.count(missing, "x") == ""
+
+
+@settings(max_examples=300, deadline=None, database=None)
+@given(st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31)))
+def test_date_layout_is_babels(day):
+    """fmt.date builds Babel's ``d MMMM y`` itself (fast path); Babel's own formatter is the oracle."""
+    from babel.dates import format_date
+
+    expected = format_date(day, format="d MMMM y", locale=fmt.LOCALE)
+    assert fmt.date(day) == expected
+    if dt.date(1678, 1, 1) < day < dt.date(2262, 1, 1):  # the range of pd.Timestamp
+        assert fmt.date(pd.Timestamp(day)) == expected
+    if day.year >= 1000:  # four-digit ISO years
+        assert fmt.date(day.isoformat()) == expected
+
+
+def test_date_shows_what_is_not_a_date():
+    assert fmt.date("bukan tanggal") == "bukan tanggal"
+    assert fmt.date(" 2021-08-13 ") == "13 Agustus 2021"

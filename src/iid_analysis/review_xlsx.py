@@ -153,7 +153,8 @@ def _print_setup(ws, header_row: int, widths: list[float]) -> None:
 
 def write_review_xlsx(review: Review, path: Path) -> Path:
     """Write the review workbook to ``path`` and return it."""
-    from .validation import format_date_id, opd_summary
+    from .fmt import date as format_date_id
+    from .validation import opd_summary
 
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -266,7 +267,7 @@ def save_reproducibly(wb: Workbook, path: Path, when: dt.datetime) -> Path:
 
 
 def _opd_sheet(ws, opd_id: str, grp: pd.DataFrame, year: int) -> None:
-    from .validation import format_date_id
+    from .fmt import date as format_date_id
 
     name = grp["opd_name"].dropna()
     title = f"{name.iloc[0]} ({opd_id})" if len(name) and opd_id else (opd_id or "Tanpa kode OPD")

@@ -55,17 +55,15 @@ done once per distinct value (:mod:`iid_analysis.distinct`).
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
 
-from . import schema
+from . import fmt, schema
 from .dataset import Dataset
 from .distinct import as_objects as _obj
 from .distinct import as_text as _str
@@ -268,34 +266,8 @@ def opd_summary(innovations: pd.DataFrame) -> pd.DataFrame:
 
 
 # ============================================================================ helpers
-@cache
-def _id_month_names() -> tuple[str, ...]:
-    """The Indonesian month names (format context, wide) from Babel's CLDR data."""
-    from babel.dates import get_month_names
-
-    names = get_month_names("wide", "format", locale="id")
-    return tuple(names[i] for i in range(1, 13))
-
-
-def format_date_id(value: object) -> str:
-    """``2021-03-12`` → ``"12 Maret 2021"``; missing → ``""``.
-
-    Babel's pattern ``d MMMM y`` for locale ``id``: day and year unpadded, the month's full name
-    (the names come from Babel; the layout is built here, which is much faster than calling
-    :func:`babel.dates.format_date` for every value and gives the same text)."""
-    try:
-        if value is None or value is pd.NaT or pd.isna(value):
-            return ""
-    except (TypeError, ValueError):
-        pass
-    try:
-        if isinstance(value, dt.datetime):  # pd.Timestamp included
-            value = value.date()
-        elif not isinstance(value, dt.date):
-            value = pd.Timestamp(value).date()
-        return f"{value.day} {_id_month_names()[value.month - 1]} {value.year}"
-    except (ValueError, TypeError, OverflowError):
-        return str(value)
+#: ``2021-03-12`` → ``"12 Maret 2021"`` (kept under this name for callers of the desk review)
+format_date_id = fmt.date
 
 
 def _fmt_dates(s: pd.Series) -> pd.Series:
