@@ -68,10 +68,18 @@ def test_prechecked_rows_give_the_findings_pandera_gives_on_every_row(tables):
         pd.testing.assert_frame_equal(fast.table(name), full.table(name))
 
 
-def test_the_oracle_sees_a_spoiled_enum():
-    """The comparison has teeth: an unknown code is reported (by both paths)."""
+def test_the_comparison_would_catch_a_pre_check_that_misses_rows():
+    """Teeth: a blank required cell is reported by pandera; a pre-check that suspects nothing
+    would lose that finding, and the comparison above would see the difference."""
+    import numpy as np
+
     tables = {k: v.copy() for k, v in BASE.items()}
-    enum_col = next(c.name for c in schema.COLUMNS["innovations"] if c.kind == "enum" and not c.nullable)
-    tables["innovations"].loc[0, enum_col] = "bukan_kode"
-    problems = dataset_from_frames(tables).problems
-    assert (problems["column"] == enum_col).any()
+    required = next(c.name for c in schema.COLUMNS["innovations"] if not c.nullable and c.kind == "text"
+                    and c.name != "innovation_id")
+    tables["innovations"].loc[0, required] = ""
+    found = dataset_from_frames(tables).problems
+    assert ((found["rule"] == "required") & (found["column"] == required)).any()
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(dataset, "_schema_suspects", lambda *a, **k: np.zeros(0, dtype=np.intp))
+        blind = dataset_from_frames(tables).problems
+    assert not ((blind["rule"] == "required") & (blind["column"] == required)).any()

@@ -52,3 +52,28 @@ def test_without_an_output_folder_it_draws_every_time(tmp_path):
 ])
 def test_fingerprint_follows_the_inputs(left, right, same):
     assert (plots.fingerprint(*left) == plots.fingerprint(*right)) is same
+
+
+def test_fingerprint_follows_the_drawing_code(tmp_path):
+    other = tmp_path / "views.py"
+    other.write_text("label = 'Inovasi masuk'\n", encoding="utf-8")
+    before = plots.fingerprint("tren", code=(other,))
+    other.write_text("label = 'Jumlah inovasi'\n", encoding="utf-8")
+    assert plots.fingerprint("tren", code=(other,)) != before
+    assert plots.fingerprint("tren") != before
+
+
+def test_trend_legend_sits_below_the_plot_not_over_the_band_labels():
+    """The legend used to sit inside the axes, over the label of the top predicate line."""
+    t = pd.DataFrame({"year": [2019, 2020, 2021], "iid": [29.76, 20.02, 45.78], "n_submitted": [14, 4, 52]})
+    fig = plots.trend(t, "year", {"iid": "IID"}, "IID", "IID", bands=[(60.01, "batas Sangat Inovatif")],
+                      secondary={"n_submitted": "Inovasi masuk"})
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    canvas = FigureCanvasAgg(fig)  # the figure comes back closed: give it a canvas to lay it out
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    legend = fig.legends[0].get_window_extent(renderer)
+    axes = fig.axes[0].get_window_extent(renderer)
+    assert legend.y1 <= axes.y0  # wholly below the axes
+    assert [t.get_text() for t in fig.legends[0].get_texts()] == ["IID", "Inovasi masuk"]

@@ -94,10 +94,13 @@ def save(fig, out_dir: str | Path | None, name: str, key: str | None = None) -> 
     return data
 
 
-def fingerprint(*parts) -> str:
-    """A stable key for a figure: the drawing code of this module and the figure's inputs
-    (tables by their CSV text, anything else by its ``repr``)."""
+def fingerprint(*parts, code: Sequence[str | Path] = ()) -> str:
+    """A stable key for a figure: the drawing code (this module and the ``code`` files, e.g. the
+    module whose function draws it) and the figure's inputs (tables by their CSV text, anything
+    else by its ``repr``)."""
     h = hashlib.sha256(Path(__file__).read_bytes())
+    for path in code:
+        h.update(Path(path).read_bytes())
     for part in parts:
         text = part.to_csv() if isinstance(part, pd.DataFrame | pd.Series) else repr(part)
         h.update(b"\0" + text.encode("utf-8"))

@@ -35,7 +35,7 @@ def _saved(fig, output_dir, name):
 def _shared(output_dir, name, title, inputs, draw):
     """A figure shown by two notebooks of one run (01 and 03, 02 and 03): the second shows the
     PNG the first saved in ``output_dir`` when it was drawn from the same inputs."""
-    key = plots.fingerprint(name, title, *inputs)
+    key = plots.fingerprint(name, title, *inputs, code=(__file__,))  # labels are set here too
     return present.image(plots.drawn_once(_out(output_dir), name, key, draw), alt=title)
 
 
