@@ -456,7 +456,8 @@ def score(review, methodology: Methodology | None = None) -> IndexResult:
     log.extend(_totals_log(meth, tot, n, divisor, count_score, pred, next_pred, dist))
 
     scored_ids = sel.inn_ids.to_numpy(dtype=object, na_value=None)[sel.scored_rows]
-    points = _points_table(review.innovations, sel, scored_ids, sid_inds, spd_inds, sid, spd, sid_pts, spd_pts)
+    points = _points_table(review.innovations, sel, scored_ids, sid_inds, spd_inds, sid_w, spd_w, sid, spd,
+                           sid_pts, spd_pts)
     innovations, mat_rows = _innovations_table(review.innovations, sel, maturity, claimed_u, meth)
     opd = _opd_table(review, review.innovations, sel.eligible, sel.scored, mat_rows, float(tot["sid_sum"]),
                      year)
@@ -635,12 +636,11 @@ def _totals_log(meth: Methodology, tot, n: int, divisor, count_score, pred: str,
 
 
 def _points_table(inn: pd.DataFrame, sel: _Selection, scored_ids: np.ndarray, sid_inds, spd_inds,
-                  sid: _Grid, spd: _Grid, sid_pts: np.ndarray, spd_pts: np.ndarray) -> pd.DataFrame:
+                  sid_w: np.ndarray, spd_w: np.ndarray, sid: _Grid, spd: _Grid, sid_pts: np.ndarray,
+                  spd_pts: np.ndarray) -> pd.DataFrame:
     """One row per SPD indicator, then one per (scored innovation, SID indicator)."""
     n, k, m = sel.n, len(sid_inds), len(spd_inds)
     scored_opd = _col(inn, "opd_id").astype("string").to_numpy(dtype=object, na_value=None)[sel.scored_rows]
-    sid_w = np.array([i.weight for i in sid_inds], dtype="float64")
-    spd_w = np.array([i.weight for i in spd_inds], dtype="float64")
     ind_pos = np.tile(np.arange(k), n)
     inn_pos = np.repeat(np.arange(n), k)
     sid_var = np.array([i.variable for i in sid_inds], dtype=object)
