@@ -73,7 +73,7 @@ def write_large(folder: Path, n: int = N_INNOVATIONS, answers: int = N_ANSWERS, 
 
 
 def run() -> dict:
-    from iid_analysis.dataset import load_dataset
+    from iid_analysis.io.dataset import load_dataset
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = write_large(Path(tmp) / "large")

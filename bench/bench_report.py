@@ -5,7 +5,7 @@ Floor: papermill runs three notebooks that only import pandas, matplotlib and th
 report costs before doing any work. Report: ``run_reports`` for edition 2021 of the bundled data
 (three notebooks, results.json, review.xlsx, HTML). Target: report ≤ 2 × floor.
 
-The floor runs papermill's stock engine; the report runs the project's (``iid_analysis.engine``:
+The floor runs papermill's stock engine; the report runs the project's (``iid_analysis.run.engine``:
 the notebook is written at start and end instead of twice per cell), with stock papermill the
 same report costs about 0.7 s more.
 """
@@ -24,7 +24,7 @@ TARGET_RATIO = 2.0
 def _floor(work: Path) -> float:
     import papermill as pm
 
-    from iid_analysis.pipeline import KERNEL, render_html
+    from iid_analysis.run.pipeline import KERNEL, render_html
 
     nb = nbformat.v4.new_notebook()
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
@@ -43,7 +43,7 @@ def _floor(work: Path) -> float:
 
 
 def _report(work: Path) -> float:
-    from iid_analysis.pipeline import default_data, run_reports
+    from iid_analysis.run.pipeline import default_data, run_reports
 
     start = time.perf_counter()
     status = run_reports(default_data(), [2021], work / "reports")

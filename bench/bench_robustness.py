@@ -20,11 +20,11 @@ N_SCORED = 200
 
 
 def _result(n_scored: int = N_SCORED, seed: int = 2021):
-    from iid_analysis.dataset import dataset_from_frames
+    from iid_analysis.io.dataset import dataset_from_frames
     from iid_analysis.methodology import load_methodology
-    from iid_analysis.sample import LARGE_YEAR, make_sample
-    from iid_analysis.scoring import score
-    from iid_analysis.validation import review
+    from iid_analysis.review.desk import review
+    from iid_analysis.scoring.compute import score
+    from iid_analysis.synthetic.sample import LARGE_YEAR, make_sample
 
     meth = load_methodology(LARGE_YEAR)
     n = n_scored
@@ -47,7 +47,7 @@ def _best(fn, repeats: int) -> tuple[float, object]:
 
 
 def run(repeats: int = 3) -> dict:
-    from iid_analysis import whatif
+    from iid_analysis.analyses import whatif
 
     res, n_entered = _result()
     t_default, rob = _best(lambda: whatif.robustness(res, draws=DRAWS, seed=2021), repeats)

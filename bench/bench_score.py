@@ -3,7 +3,7 @@
 
 Target: score process ≤ 3 × the read-only process (wall clock, best of 3), peak RSS < 1 GB.
 Also reports, in-process, how the score process's time splits into load / review / score, and the
-cost of :func:`iid_analysis.scoring.score` alone (and of building the review's findings table,
+cost of :func:`iid_analysis.scoring.compute.score` alone (and of building the review's findings table,
 which the score command never reads).
 """
 
@@ -32,14 +32,14 @@ READ_ONLY = "import sys\nimport pandas as pd\nfor f in sys.argv[1:]:\n    pd.rea
 def _write_dataset(out: Path) -> tuple[str, list[Path]]:
     """The benchmark dataset: the sample generator's when it exists, else a plain one written here."""
     try:
-        from iid_analysis.sample import write_sample
+        from iid_analysis.synthetic.sample import write_sample
     except ImportError:
         write_sample = None
     if write_sample is not None:
         paths = write_sample(out, seed=1, regions=1, innovations=N_INNOVATIONS)
         csvs = [Path(p) for p in paths if str(p).endswith(".csv")] or sorted(out.rglob("*.csv"))
-        return "iid_analysis.sample.write_sample(seed=1)", csvs
-    return "fallback generator in bench_score.py (iid_analysis.sample not available yet)", \
+        return "iid_analysis.synthetic.sample.write_sample(seed=1)", csvs
+    return "fallback generator in bench_score.py (iid_analysis.synthetic.sample not available yet)", \
         _write_fallback(out)
 
 
@@ -112,13 +112,13 @@ def _best_of(cmd: list[str], repeat: int = REPEAT) -> dict:
 def _in_process(data: Path, csvs: list[Path]) -> dict:
     """Where the time goes, in this process: load / review / score (None when not available)."""
     from iid_analysis.methodology import load_methodology
-    from iid_analysis.scoring import score
+    from iid_analysis.scoring.compute import score
 
     out: dict = {}
     meth = load_methodology(YEAR)
     try:
-        from iid_analysis.dataset import load_dataset
-        from iid_analysis.validation import review
+        from iid_analysis.io.dataset import load_dataset
+        from iid_analysis.review.desk import review
 
         t = time.perf_counter()
         ds = load_dataset(data)
@@ -149,7 +149,7 @@ def _in_process(data: Path, csvs: list[Path]) -> dict:
 def _plain_review(csvs: list[Path], meth):
     from types import SimpleNamespace
 
-    from iid_analysis.findings import empty_findings
+    from iid_analysis.io.findings import empty_findings
 
     frames = {p.stem: pd.read_csv(p, dtype="string", keep_default_na=False) for p in csvs}
     inn = frames["innovations"]

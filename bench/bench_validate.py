@@ -10,10 +10,10 @@ REPEATS = 3
 
 
 def run() -> dict:
-    from iid_analysis.dataset import dataset_from_frames
+    from iid_analysis.io.dataset import dataset_from_frames
     from iid_analysis.methodology import load_methodology
-    from iid_analysis.sample import LARGE_YEAR, make_sample
-    from iid_analysis.validation import review
+    from iid_analysis.review.desk import review
+    from iid_analysis.synthetic.sample import LARGE_YEAR, make_sample
 
     tables = make_sample(innovations=N_INNOVATIONS)
     ds = dataset_from_frames(tables)

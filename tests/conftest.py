@@ -9,7 +9,7 @@ import pytest
 
 @pytest.fixture(scope="session")
 def reports(tmp_path_factory) -> Path:
-    from iid_analysis.pipeline import default_data, run_reports
+    from iid_analysis.run.pipeline import default_data, run_reports
 
     out = tmp_path_factory.mktemp("reports")
     status = run_reports(default_data(), None, out, jobs=2, timeout=600)

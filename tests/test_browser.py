@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from iid_analysis.pipeline import NOTEBOOKS
+from iid_analysis.run.pipeline import NOTEBOOKS
 
 pytestmark = [pytest.mark.notebooks, pytest.mark.browser]
 

@@ -7,7 +7,7 @@ import json
 import pandas as pd
 
 from iid_analysis.cli import main
-from iid_analysis.pipeline import default_data
+from iid_analysis.run.pipeline import default_data
 
 DATA = str(default_data())
 

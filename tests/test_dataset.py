@@ -12,15 +12,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from iid_analysis import schema
-from iid_analysis.dataset import (
+from iid_analysis.io import schema
+from iid_analysis.io.dataset import (
     DataError,
     Dataset,
     dataset_from_frames,
     load_dataset,
     table_schema,
 )
-from iid_analysis.findings import FINDING_COLUMNS, empty_findings
+from iid_analysis.io.findings import FINDING_COLUMNS, empty_findings
 
 OPD = "opd_id,name,kind\nDINKES,Dinas Kesehatan,Dinas\nBAPPEDA,Bappeda,badan\n"
 INNOVATIONS = (

@@ -14,9 +14,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from iid_analysis import dataset, schema
-from iid_analysis.dataset import dataset_from_frames
-from iid_analysis.sample import make_sample
+from iid_analysis.io import dataset, schema
+from iid_analysis.io.dataset import dataset_from_frames
+from iid_analysis.synthetic.sample import make_sample
 
 ENUM_WORDS = sorted({v for codes in schema.ENUMS.values() for v in codes}
                     | {label for enum in schema.ENUMS for label in schema.enum_map(enum)})

@@ -13,8 +13,8 @@ import papermill.engines
 import pytest
 from papermill.exceptions import PapermillExecutionError
 
-from iid_analysis.engine import ENGINE
-from iid_analysis.pipeline import KERNEL
+from iid_analysis.run.engine import ENGINE
+from iid_analysis.run.pipeline import KERNEL
 
 pytestmark = pytest.mark.notebooks
 

@@ -16,7 +16,7 @@ import nbformat
 import pytest
 
 from iid_analysis.cli import main as cli_main
-from iid_analysis.pipeline import NOTEBOOKS, default_data, notebooks_dir, run_reports
+from iid_analysis.run.pipeline import NOTEBOOKS, default_data, notebooks_dir, run_reports
 
 DATA = default_data()
 YEAR = 2021
@@ -122,7 +122,7 @@ def test_broken_dataset_keeps_previous_output(previous, tmp_path, capsys):
 
 
 def test_failed_notebook_that_was_never_written_is_not_claimed(tmp_path):
-    from iid_analysis.pipeline import _keep_failed
+    from iid_analysis.run.pipeline import _keep_failed
 
     said = _keep_failed(tmp_path / "nothing.ipynb", tmp_path, YEAR)
     assert "tidak tersimpan" in said and not (tmp_path / "gagal").exists()
@@ -170,7 +170,7 @@ def test_a_killed_run_leaves_nothing_the_next_run_keeps(tmp_path):
     import sys
     import time
 
-    from iid_analysis.pipeline import remove_stale_work
+    from iid_analysis.run.pipeline import remove_stale_work
 
     out = tmp_path / "reports"
     proc = subprocess.Popen([sys.executable, "-m", "iid_analysis.cli", "report", "--year", str(YEAR),

@@ -30,12 +30,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from iid_analysis import schema
 from iid_analysis.cli import main as cli_main
-from iid_analysis.dataset import DataError, load_dataset
+from iid_analysis.io import schema
+from iid_analysis.io.dataset import DataError, load_dataset
 from iid_analysis.methodology import load_methodology
-from iid_analysis.sample import make_sample
-from iid_analysis.validation import review, write_review_outputs
+from iid_analysis.review.desk import review, write_review_outputs
+from iid_analysis.synthetic.sample import make_sample
 
 YEAR = 2021
 M = load_methodology(YEAR)
@@ -451,7 +451,7 @@ def test_xlsx_that_unpacks_to_far_more_than_its_size_is_refused(tmp_path):
 
 
 def test_wide_rows_are_cut_or_refused(tmp_path):
-    from iid_analysis.dataset import MAX_COLUMNS, MAX_FIELDS
+    from iid_analysis.io.dataset import MAX_COLUMNS, MAX_FIELDS
 
     body = BASE["opd"].to_csv(index=False)
     _write_folder(tmp_path / "trailing", "opd", (body.rstrip("\n") + "," * 10_000 + "\n").encode())
@@ -500,7 +500,7 @@ def test_line_breaks_inside_cells_keep_rows_whole(tmp_path, brk):
     t = {k: v.copy() for k, v in BASE.items()}
     t["innovations"]["name"] = [f"Inovasi{brk}nomor {i}" for i in range(len(t["innovations"]))]
     t["opd"]["name"] = [f"Dinas{brk}{i}" for i in range(len(t["opd"]))]
-    from iid_analysis.dataset import dataset_from_frames
+    from iid_analysis.io.dataset import dataset_from_frames
 
     ds = dataset_from_frames(t)
     _check_review(ds, tmp_path / "out")

@@ -23,13 +23,14 @@ import pandas as pd
 import pytest
 from nbconvert.filters.markdown_mistune import markdown2html_mistune
 
-from iid_analysis import analysis, views
-from iid_analysis.dataset import dataset_from_frames, load_dataset
-from iid_analysis.pipeline import NOTEBOOKS, render_html, run_reports
-from iid_analysis.sample import make_sample
-from iid_analysis.template import write_template
-from iid_analysis.textsafe import FORMULA_START
-from iid_analysis.validation import write_review_outputs
+from iid_analysis import analysis
+from iid_analysis.io.dataset import dataset_from_frames, load_dataset
+from iid_analysis.io.template import write_template
+from iid_analysis.report import views
+from iid_analysis.review.desk import write_review_outputs
+from iid_analysis.run.pipeline import NOTEBOOKS, render_html, run_reports
+from iid_analysis.synthetic.sample import make_sample
+from iid_analysis.text.escape import FORMULA_START
 
 YEAR = 2021
 HOSTILE = (
@@ -232,7 +233,7 @@ def test_header_shows_the_file_name_as_written(hostile):
 
 
 def test_markdown_escape_defuses_math_and_autolinks():
-    from iid_analysis.textsafe import md_text
+    from iid_analysis.text.escape import md_text
 
     for s in ("$x$ dan $y$", "lihat http://contoh.go.id/a_b dan https://x.y", r"\(x\)", "$$x$$"):
         html = markdown2html_mistune(f"- {md_text(s)}")

@@ -17,11 +17,11 @@ import numpy as np
 import openpyxl.writer.excel
 import pytest
 
+from iid_analysis.analyses.whatif import robustness
 from iid_analysis.analysis import analyse, results_dict, write_artifacts
-from iid_analysis.dataset import dataset_from_frames
-from iid_analysis.sample import make_sample
-from iid_analysis.validation import write_review_outputs
-from iid_analysis.whatif import robustness
+from iid_analysis.io.dataset import dataset_from_frames
+from iid_analysis.review.desk import write_review_outputs
+from iid_analysis.synthetic.sample import make_sample
 
 DRAWS = 300
 

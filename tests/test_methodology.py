@@ -136,7 +136,7 @@ def test_broken_files_are_refused(tmp_path, old, new, message):
 
 
 def test_predicate_lines_in_figures_come_from_the_methodology():
-    from iid_analysis.views import band_lines
+    from iid_analysis.report.views import band_lines
 
     assert band_lines(load_methodology(2023)) == [(35.0, "batas Inovatif"), (60.01, "batas Sangat Inovatif")]
     shifted = load_methodology(2023)

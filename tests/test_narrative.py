@@ -17,10 +17,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from iid_analysis import narrative as N
 from iid_analysis.analysis import analyse
-from iid_analysis.dataset import dataset_from_frames
+from iid_analysis.io.dataset import dataset_from_frames
 from iid_analysis.methodology import available_years, load_methodology
+from iid_analysis.report import narrative as N
 
 M21 = load_methodology(2021)
 BAD = ("nan", "NaN", "None", "<NA>", "NaT", "inf")

@@ -57,7 +57,7 @@ def test_cells_are_thin(path):
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_has_checked_key_figures(path):
     """At least one checked cell; each is left out of the reviewer's page (its text is for the test)."""
-    from iid_analysis.pipeline import REMOVE_FROM_PAGE
+    from iid_analysis.run.pipeline import REMOVE_FROM_PAGE
 
     nb = nbformat.read(str(path), as_version=4)
     checks = [c for c in nb.cells if c.cell_type == "code" and "# NBVAL_CHECK_OUTPUT" in c.source]

@@ -37,12 +37,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from iid_analysis import participation as P
-from iid_analysis.dataset import Dataset, dataset_from_frames
+from iid_analysis.analyses import participation as P
+from iid_analysis.io.dataset import Dataset, dataset_from_frames
+from iid_analysis.io.schema import COLUMNS, PROFILE_COLUMNS
 from iid_analysis.methodology import load_methodology
-from iid_analysis.schema import COLUMNS, PROFILE_COLUMNS
-from iid_analysis.scoring import score
-from iid_analysis.validation import review
+from iid_analysis.review.desk import review
+from iid_analysis.scoring.compute import score
 
 # --------------------------------------------------------------------------- building reviews
 

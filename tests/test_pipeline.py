@@ -17,8 +17,8 @@ import pytest
 
 from iid_analysis.analysis import analyse, results_dict
 from iid_analysis.cli import main as cli_main
-from iid_analysis.dataset import DataError, load_dataset
-from iid_analysis.pipeline import NOTEBOOKS, default_data, notebooks_dir, run_reports
+from iid_analysis.io.dataset import DataError, load_dataset
+from iid_analysis.run.pipeline import NOTEBOOKS, default_data, notebooks_dir, run_reports
 
 pytestmark = pytest.mark.notebooks
 

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 from PIL import Image
 
-from iid_analysis import plots
+from iid_analysis.report import plots
 
 
 def _draw(calls: list[int], title: str = "Peluang predikat"):

@@ -7,8 +7,8 @@ import pytest
 from openpyxl import load_workbook
 from test_validation import base_tables, run, set_cell
 
-from iid_analysis.review_xlsx import MAX_SHEET_NAME, SUMMARY_SHEET, sheet_name
-from iid_analysis.validation import write_review_outputs
+from iid_analysis.review.desk import write_review_outputs
+from iid_analysis.review.workbook import MAX_SHEET_NAME, SUMMARY_SHEET, sheet_name
 
 
 @pytest.fixture()

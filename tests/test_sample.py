@@ -14,10 +14,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from iid_analysis import schema
+from iid_analysis.io import schema
 from iid_analysis.methodology import load_methodology
-from iid_analysis.sample import BUNDLED_YEARS, make_sample, write_sample
-from iid_analysis.textsafe import FORMULA_START
+from iid_analysis.synthetic.sample import BUNDLED_YEARS, make_sample, write_sample
+from iid_analysis.text.escape import FORMULA_START
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "sample"
 SID = [f"SID{k:02d}" for k in range(1, 21)]
@@ -339,7 +339,7 @@ def test_bad_arguments_are_refused():
 
 
 def test_sample_loads_with_no_error_level_problem():
-    dataset = pytest.importorskip("iid_analysis.dataset")
+    dataset = pytest.importorskip("iid_analysis.io.dataset")
     try:
         ds = dataset.load_dataset(SAMPLE)
     except NotImplementedError:  # pragma: no cover - loader not there yet
@@ -359,9 +359,9 @@ def test_sample_loads_with_no_error_level_problem():
 
 def test_sample_scores_are_plausible():
     """IID per edition (the scoring module): Inovatif 2021–2023, 2022 near the public 53.96."""
-    scoring = pytest.importorskip("iid_analysis.scoring")
-    validation = pytest.importorskip("iid_analysis.validation")
-    from iid_analysis.dataset import load_dataset
+    scoring = pytest.importorskip("iid_analysis.scoring.compute")
+    validation = pytest.importorskip("iid_analysis.review.desk")
+    from iid_analysis.io.dataset import load_dataset
 
     ds = load_dataset(SAMPLE)
     iid = {}

@@ -17,9 +17,9 @@ import pytest
 from scoring_oracle import full_marks, make_review, oracle_score
 
 from iid_analysis import predicate
-from iid_analysis.dataset import Dataset
+from iid_analysis.io.dataset import Dataset
 from iid_analysis.methodology import Indicator, load_methodology, round_score
-from iid_analysis.scoring import (
+from iid_analysis.scoring.compute import (
     REASONS,
     answer_arrays,
     frame_terms,
@@ -441,9 +441,9 @@ def test_bundled_sample_matches_the_oracle(year):
     """End to end on the real loader and desk review (skipped while they are not available)."""
     from pathlib import Path
 
-    from iid_analysis.dataset import load_dataset
+    from iid_analysis.io.dataset import load_dataset
 
-    validation = pytest.importorskip("iid_analysis.validation")
+    validation = pytest.importorskip("iid_analysis.review.desk")
     data = Path(__file__).resolve().parents[1] / "data" / "sample"
     try:
         ds = load_dataset(data)

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from scoring_oracle import full_marks, make_review, oracle_score
 
 from iid_analysis.methodology import load_methodology
-from iid_analysis.scoring import score
+from iid_analysis.scoring.compute import score
 
 M21 = load_methodology(2021)
 FRAMES = {

@@ -9,10 +9,10 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from iid_analysis import schema
-from iid_analysis.dataset import load_dataset
+from iid_analysis.io import schema
+from iid_analysis.io.dataset import load_dataset
+from iid_analysis.io.template import GUIDE_SHEET, LISTS_SHEET, sheet_name, write_template
 from iid_analysis.methodology import MethodologyError, load_methodology
-from iid_analysis.template import GUIDE_SHEET, LISTS_SHEET, sheet_name, write_template
 
 
 @pytest.fixture(scope="module")

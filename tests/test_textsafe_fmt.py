@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from iid_analysis import fmt
-from iid_analysis.textsafe import cell_text, guard_frame, html_text, md_text
+from iid_analysis.text import fmt
+from iid_analysis.text.escape import cell_text, guard_frame, html_text, md_text
 
 
 @pytest.mark.parametrize("raw", ["=1+1", "+62812", "-5", "@SUM(A1)", "\tx", "\rx", "=HYPERLINK(\"http://x\")"])

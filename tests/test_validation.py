@@ -12,11 +12,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from iid_analysis import schema
-from iid_analysis.dataset import Dataset, dataset_from_frames
-from iid_analysis.findings import FINDING_COLUMNS
+from iid_analysis.io import schema
+from iid_analysis.io.dataset import Dataset, dataset_from_frames
+from iid_analysis.io.findings import FINDING_COLUMNS
 from iid_analysis.methodology import load_methodology
-from iid_analysis.validation import (
+from iid_analysis.review.desk import (
     MIN_PROFILE_WORDS,
     Review,
     format_date_id,
@@ -750,7 +750,7 @@ SAMPLE = Path(__file__).resolve().parents[1] / "data" / "sample"
 
 def test_bundled_sample_2021_counts():
     """iid-reference §4: 52 innovations entered in 2021, 19 of them within the time window."""
-    from iid_analysis.dataset import load_dataset
+    from iid_analysis.io.dataset import load_dataset
 
     ds = load_dataset(SAMPLE)
     rv = review(ds, M2021, 2021)

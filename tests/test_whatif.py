@@ -16,11 +16,11 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from iid_analysis import whatif
-from iid_analysis.dataset import dataset_from_frames
+from iid_analysis.analyses import whatif
+from iid_analysis.io.dataset import dataset_from_frames
 from iid_analysis.methodology import PREDICATES, load_methodology
-from iid_analysis.scoring import score
-from iid_analysis.validation import review
+from iid_analysis.review.desk import review
+from iid_analysis.scoring.compute import score
 
 M21 = load_methodology(2021)
 FULL_SID = [(i.id, 3, "valid") for i in M21.indicators_of("SID")]  # 111 points

@@ -16,9 +16,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_whatif import M21, build
 
-from iid_analysis import whatif
+from iid_analysis.analyses import whatif
 from iid_analysis.methodology import PREDICATES
-from iid_analysis.scoring import score
+from iid_analysis.scoring.compute import score
 
 SID_IDS = [i.id for i in M21.indicators_of("SID")]
 SPD_IDS = [i.id for i in M21.indicators_of("SPD")]

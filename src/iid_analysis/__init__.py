@@ -13,26 +13,26 @@ __all__ = ["__version__", "predicate", "load_methodology", "load_dataset", "revi
 
 def predicate(iid: float, year: int) -> str:
     """The predikat the edition ``year`` gives to an IID (classified on the score rounded to 2 decimals)."""
-    from .methodology import load_methodology
+    from iid_analysis.methodology import load_methodology
 
     return load_methodology(year).predicate(iid)
 
 
 def __getattr__(name: str):  # lazy re-exports keep `import iid_analysis` cheap
     if name == "load_methodology":
-        from .methodology import load_methodology
+        from iid_analysis.methodology import load_methodology
 
         return load_methodology
     if name == "load_dataset":
-        from .dataset import load_dataset
+        from iid_analysis.io.dataset import load_dataset
 
         return load_dataset
     if name == "review":
-        from .validation import review
+        from iid_analysis.review.desk import review
 
         return review
     if name == "score":
-        from .scoring import score
+        from iid_analysis.scoring.compute import score
 
         return score
     raise AttributeError(name)

@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .dataset import Dataset, load_dataset
-from .methodology import Methodology, load_methodology
+from iid_analysis.io.dataset import Dataset, load_dataset
+from iid_analysis.io.locations import default_data
+from iid_analysis.methodology import Methodology, load_methodology
 
 DEFAULT_SEED = 2021
 DEFAULT_DRAWS = 10_000
@@ -43,8 +44,6 @@ def resolve_data(data: str | Path | Dataset | None) -> Dataset:
     if isinstance(data, Dataset):
         return data
     if data is None or str(data) == "":
-        from .pipeline import default_data
-
         data = default_data()
     return load_dataset(Path(data))
 
@@ -96,9 +95,9 @@ def _write_cache(path: Path, a: Analysis, data, draws: int) -> None:
 
 
 def _analyse(data: str | Path | Dataset | None, year: int, *, seed: int, draws: int) -> Analysis:
-    from .scoring import score
-    from .validation import review
-    from .whatif import robustness
+    from iid_analysis.analyses.whatif import robustness
+    from iid_analysis.review.desk import review
+    from iid_analysis.scoring.compute import score
 
     ds = resolve_data(data)
     year = int(year)
@@ -147,8 +146,8 @@ def _plain(x: Any) -> Any:
 
 def results_dict(a: Analysis) -> dict:
     """Every key of design §5 ``results.json`` (and a few more)."""
-    from .participation import results_fields as participation_fields
-    from .whatif import results_fields as whatif_fields
+    from iid_analysis.analyses.participation import results_fields as participation_fields
+    from iid_analysis.analyses.whatif import results_fields as whatif_fields
 
     counts = a.review.counts()
     out: dict[str, Any] = {}
@@ -172,7 +171,7 @@ def results_dict(a: Analysis) -> dict:
 
 def write_artifacts(a: Analysis, out_dir: Path) -> list[Path]:
     """``results.json``, ``review.csv``, ``findings.csv`` and ``review.xlsx`` for the edition."""
-    from .validation import write_review_outputs
+    from iid_analysis.review.desk import write_review_outputs
 
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / "results.json"

@@ -69,9 +69,9 @@ def _limits(args) -> dict:
 
 
 def _validate(args) -> int:
-    from .dataset import load_dataset
-    from .methodology import load_methodology
-    from .validation import review, summary_lines, write_review_outputs
+    from iid_analysis.io.dataset import load_dataset
+    from iid_analysis.methodology import load_methodology
+    from iid_analysis.review.desk import review, summary_lines, write_review_outputs
 
     ds = load_dataset(args.data, **_limits(args))
     rv = review(ds, load_methodology(args.year), args.year)
@@ -84,10 +84,10 @@ def _validate(args) -> int:
 
 
 def _score(args) -> int:
-    from .dataset import load_dataset
-    from .methodology import load_methodology
-    from .scoring import score
-    from .validation import review
+    from iid_analysis.io.dataset import load_dataset
+    from iid_analysis.methodology import load_methodology
+    from iid_analysis.review.desk import review
+    from iid_analysis.scoring.compute import score
 
     ds = load_dataset(args.data, **_limits(args))
     meth = load_methodology(args.year)
@@ -102,7 +102,7 @@ def _score(args) -> int:
 
 
 def _report(args) -> int:
-    from .pipeline import run_reports
+    from iid_analysis.run.pipeline import run_reports
 
     data = Path(args.data) if args.data else None
     years = None if args.all else args.year
@@ -110,7 +110,7 @@ def _report(args) -> int:
 
 
 def _sample(args) -> int:
-    from .sample import write_sample
+    from iid_analysis.synthetic.sample import write_sample
 
     paths = write_sample(Path(args.out), seed=args.seed, regions=args.regions, innovations=args.innovations)
     for p in paths:
@@ -119,7 +119,7 @@ def _sample(args) -> int:
 
 
 def _template(args) -> int:
-    from .template import write_template
+    from iid_analysis.io.template import write_template
 
     path = write_template(args.year, Path(args.out))
     print(f"ditulis: {path}")
@@ -130,8 +130,8 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     handler = {"validate": _validate, "score": _score, "report": _report,
                "sample": _sample, "template": _template}[args.command]
-    from .dataset import DataError
-    from .methodology import MethodologyError
+    from iid_analysis.io.dataset import DataError
+    from iid_analysis.methodology import MethodologyError
 
     try:
         return handler(args)

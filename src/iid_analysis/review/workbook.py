@@ -28,10 +28,10 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
-from .textsafe import cell_text
+from iid_analysis.text.escape import cell_text
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .validation import Review
+    from iid_analysis.review.desk import Review
 
 SUMMARY_SHEET = "Ringkasan"
 NO_OPD_SHEET = "Tanpa Kode OPD"
@@ -153,8 +153,8 @@ def _print_setup(ws, header_row: int, widths: list[float]) -> None:
 
 def write_review_xlsx(review: Review, path: Path) -> Path:
     """Write the review workbook to ``path`` and return it."""
-    from .fmt import date as format_date_id
-    from .validation import opd_summary
+    from iid_analysis.review.desk import opd_summary
+    from iid_analysis.text.fmt import date as format_date_id
 
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -267,7 +267,7 @@ def save_reproducibly(wb: Workbook, path: Path, when: dt.datetime) -> Path:
 
 
 def _opd_sheet(ws, opd_id: str, grp: pd.DataFrame, year: int) -> None:
-    from .fmt import date as format_date_id
+    from iid_analysis.text.fmt import date as format_date_id
 
     name = grp["opd_name"].dropna()
     title = f"{name.iloc[0]} ({opd_id})" if len(name) and opd_id else (opd_id or "Tanpa kode OPD")

@@ -53,7 +53,7 @@ def concat_findings(frames: Iterable[pd.DataFrame]) -> pd.DataFrame:
 
 def sort_findings(df: pd.DataFrame) -> pd.DataFrame:
     """Stable, deterministic order: table order, row, column, rule."""
-    from .schema import TABLES
+    from iid_analysis.io.schema import TABLES
 
     order = {t: i for i, t in enumerate(TABLES)}
     key = df["table"].map(order).fillna(len(order))

@@ -49,8 +49,8 @@ Everything is vectorised with pandas; odd data never raises, it becomes findings
 ``_date_and_stage_rules`` (returns the eligibility flags), ``_duplicate_name_rule``,
 ``_profile_rules``, ``_sid_answer_rules``, ``_spd_answer_rules``, ``_other_loader_problems``, then
 ``_decide``. Each takes the tables it reads and the collector of findings
-(:class:`~iid_analysis.finding_events.Events`), and returns what later steps need. String work is
-done once per distinct value (:mod:`iid_analysis.distinct`).
+(:class:`~iid_analysis.review.events.Events`), and returns what later steps need. String work is
+done once per distinct value (:mod:`iid_analysis.review.distinct`).
 """
 
 from __future__ import annotations
@@ -63,24 +63,25 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from . import fmt, schema
-from .dataset import Dataset
-from .distinct import as_objects as _obj
-from .distinct import as_text as _str
-from .distinct import factorize as _codes
-from .distinct import first_rows as _first_rows
-from .distinct import is_blank as _blank
-from .distinct import key as _key
-from .distinct import keyed as _keyed
-from .distinct import lookup as _lookup
-from .distinct import map_values as _map
-from .distinct import per_value as _per_value
-from .finding_events import Events as _Events
-from .finding_events import cat as _cat
-from .finding_events import empty_events as _empty_events
-from .findings import FINDING_COLUMNS
-from .methodology import Methodology
-from .schema import ROW
+from iid_analysis.io import schema
+from iid_analysis.io.dataset import Dataset
+from iid_analysis.io.findings import FINDING_COLUMNS
+from iid_analysis.io.schema import ROW
+from iid_analysis.methodology import Methodology
+from iid_analysis.review.distinct import as_objects as _obj
+from iid_analysis.review.distinct import as_text as _str
+from iid_analysis.review.distinct import factorize as _codes
+from iid_analysis.review.distinct import first_rows as _first_rows
+from iid_analysis.review.distinct import is_blank as _blank
+from iid_analysis.review.distinct import key as _key
+from iid_analysis.review.distinct import keyed as _keyed
+from iid_analysis.review.distinct import lookup as _lookup
+from iid_analysis.review.distinct import map_values as _map
+from iid_analysis.review.distinct import per_value as _per_value
+from iid_analysis.review.events import Events as _Events
+from iid_analysis.review.events import cat as _cat
+from iid_analysis.review.events import empty_events as _empty_events
+from iid_analysis.text import fmt
 
 __all__ = [
     "DECISIONS",
@@ -1618,8 +1619,8 @@ def review_table(review: Review) -> pd.DataFrame:
 
 def write_review_outputs(review: Review, out_dir: Path) -> list[Path]:
     """Write ``review.csv``, ``findings.csv`` (UTF-8) and ``review.xlsx`` into ``out_dir``."""
-    from .review_xlsx import write_review_xlsx
-    from .textsafe import guard_frame
+    from iid_analysis.review.workbook import write_review_xlsx
+    from iid_analysis.text.escape import guard_frame
 
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -23,9 +23,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from . import schema
-from .methodology import Methodology, load_methodology
-from .textsafe import FORMULA_START, cell_text
+from iid_analysis.io import schema
+from iid_analysis.methodology import Methodology, load_methodology
+from iid_analysis.text.escape import FORMULA_START, cell_text
 
 __all__ = ["BUNDLED_YEARS", "LARGE_YEAR", "make_sample", "write_sample"]
 

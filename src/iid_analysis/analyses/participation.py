@@ -1,7 +1,7 @@
 """Participation: who takes part, who drops out where, whom to coach.
 
-Functions take a desk review (:class:`~iid_analysis.validation.Review`) and, where scores are
-needed, an :class:`~iid_analysis.scoring.IndexResult`, and return tidy data (DataFrames, dicts,
+Functions take a desk review (:class:`~iid_analysis.review.desk.Review`) and, where scores are
+needed, an :class:`~iid_analysis.scoring.compute.IndexResult`, and return tidy data (DataFrames, dicts,
 lists of sentences). Nothing here draws: ``plots.py`` draws these frames, the notebooks show them.
 
 Conventions shared by every function:
@@ -12,7 +12,7 @@ Conventions shared by every function:
   (empty: still active). Only active units count in ``n_opd``; an active unit *participates* when it
   entered at least one innovation in that edition.
 * Tables per OPD are sorted by OPD name, then ``opd_id`` (stable, deterministic).
-* Indonesian text is built with :mod:`iid_analysis.fmt`; a sentence whose number is missing is
+* Indonesian text is built with :mod:`iid_analysis.text.fmt`; a sentence whose number is missing is
   left out rather than printed with a blank.
 """
 
@@ -23,13 +23,13 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from . import fmt
-from .schema import ENUMS
+from iid_analysis.io.schema import ENUMS
+from iid_analysis.text import fmt
 
 if TYPE_CHECKING:  # pragma: no cover - typing only; keeps the import light
-    from .methodology import Methodology
-    from .scoring import IndexResult
-    from .validation import Review
+    from iid_analysis.methodology import Methodology
+    from iid_analysis.review.desk import Review
+    from iid_analysis.scoring.compute import IndexResult
 
 __all__ = [
     "AFFAIR_ALIASES",

@@ -1,7 +1,7 @@
 """Show results in a notebook the way a reviewer reads them: Indonesian formats, escaped text.
 
 ``table(df, spec)`` renders a DataFrame as an HTML table whose columns are renamed to Indonesian
-headings and formatted with :mod:`iid_analysis.fmt` (``50,42``, ``13 Agustus 2021``); every cell is
+headings and formatted with :mod:`iid_analysis.text.fmt` (``50,42``, ``13 Agustus 2021``); every cell is
 escaped, missing values show as an em dash, never ``NaN`` or ``None``. ``markdown(text)`` and
 ``sentences(list)`` show generated prose.
 
@@ -17,8 +17,8 @@ from collections.abc import Callable, Iterable, Mapping
 import pandas as pd
 from IPython.display import HTML, Markdown
 
-from . import fmt
-from .textsafe import html_text
+from iid_analysis.text import fmt
+from iid_analysis.text.escape import html_text
 
 EMPTY = "—"
 IGNORE = "tex2jax_ignore"  # MathJax leaves elements with this class alone

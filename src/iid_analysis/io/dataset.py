@@ -65,10 +65,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from . import schema
-from .findings import FINDING_COLUMNS, empty_findings, sort_findings
-from .schema import ROW, TABLE_LABELS, TABLES, Column
-from .textsafe import cell_text, guard_frame
+from iid_analysis.io import schema
+from iid_analysis.io.findings import FINDING_COLUMNS, empty_findings, sort_findings
+from iid_analysis.io.schema import ROW, TABLE_LABELS, TABLES, Column
+from iid_analysis.text.escape import cell_text, guard_frame
 
 MAX_BYTES = 50_000_000
 MAX_ROWS = 500_000

@@ -1,8 +1,8 @@
 """What lifts the index: gap analysis, what-if scenarios, robustness of the predicate.
 
-Everything here starts from an :class:`~iid_analysis.scoring.IndexResult` (``result``) and uses
+Everything here starts from an :class:`~iid_analysis.scoring.compute.IndexResult` (``result``) and uses
 only what it carries (``result.points``, the headline numbers, ``result.methodology``), so the
-numbers agree with :func:`iid_analysis.scoring.score` by construction. Exact rescoring of a
+numbers agree with :func:`iid_analysis.scoring.compute.score` by construction. Exact rescoring of a
 changed review always goes through ``scoring.score``; the Monte Carlo and the leave-one-out use
 closed forms of the same formula (tested against ``score``)::
 
@@ -41,12 +41,12 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from . import fmt
-from .methodology import PREDICATES, Methodology, round_score
+from iid_analysis.methodology import PREDICATES, Methodology, round_score
+from iid_analysis.text import fmt
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
-    from .scoring import IndexResult
-    from .validation import Review
+    from iid_analysis.review.desk import Review
+    from iid_analysis.scoring.compute import IndexResult
 
 __all__ = [
     "ACTIONS",
@@ -208,9 +208,9 @@ def gaps(result: IndexResult) -> pd.DataFrame:
 
 def _after(result: IndexResult, d_spd_or_sid: np.ndarray, is_sid: np.ndarray) -> dict[str, np.ndarray]:
     """Headline numbers after adding points (one entry per candidate), through scoring's own
-    :func:`~iid_analysis.scoring.totals_from_points` (so the disclaimer rule applies: when nothing
+    :func:`~iid_analysis.scoring.compute.totals_from_points` (so the disclaimer rule applies: when nothing
     earned a point, the first valid answer also brings back the count score)."""
-    from .scoring import frame_terms, totals_from_points
+    from iid_analysis.scoring.compute import frame_terms, totals_from_points
 
     d = np.asarray(d_spd_or_sid, dtype="float64")
     _, cs = frame_terms(result.methodology, result.n)
@@ -355,7 +355,7 @@ def path_to_next(result: IndexResult, gaps_df: pd.DataFrame | None = None,
                needed_gain=max(0.0, target - 0.005 - total / max_total * 100.0))
     rank = {p: i for i, p in enumerate(b.predicate for b in m.bands)}
 
-    from .scoring import frame_terms, totals_from_points
+    from iid_analysis.scoring.compute import frame_terms, totals_from_points
 
     _, cs = frame_terms(m, result.n)
 
@@ -443,7 +443,7 @@ def _records(changes: Any) -> list[dict]:
 
 
 def _rereview(review: Review, dataset) -> Review:
-    from .validation import review as run_review
+    from iid_analysis.review.desk import review as run_review
 
     return run_review(dataset, review.methodology, review.year)
 
@@ -864,8 +864,8 @@ def _plain(x: Any) -> Any:
 def _iids(model: _Model, W: np.ndarray, L: np.ndarray, divisor: np.ndarray, count_score: np.ndarray,
           max_total: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Total and rounded IID of each draw (rows of W and L; divisor, count score, maximum per draw),
-    through scoring's own :func:`~iid_analysis.scoring.totals_from_points`."""
-    from .scoring import totals_from_points
+    through scoring's own :func:`~iid_analysis.scoring.compute.totals_from_points`."""
+    from iid_analysis.scoring.compute import totals_from_points
 
     wl = W * L
     tot = totals_from_points(wl[:, ~model.is_sid].sum(axis=1), wl[:, model.is_sid].sum(axis=1),
@@ -876,7 +876,7 @@ def _iids(model: _Model, W: np.ndarray, L: np.ndarray, divisor: np.ndarray, coun
 def totals(result: IndexResult, weights: np.ndarray | None = None,
            levels: np.ndarray | None = None) -> np.ndarray:
     """Vectorised totals of ``result`` under other weights and/or valid levels (used by the Monte
-    Carlo; tested against :func:`~iid_analysis.scoring.score`).
+    Carlo; tested against :func:`~iid_analysis.scoring.compute.score`).
 
     ``weights``: (D, K) or (K,) in ``result.methodology.indicator_ids`` order (maximum unchanged);
     ``levels``: (D, K) or (K,) Σ level over the answers that count, per indicator (default: the
@@ -1063,7 +1063,7 @@ def leave_one_out(result: IndexResult, by: str = "opd") -> pd.DataFrame:
                                                      n_removed=("innovation_id", "size")).reset_index()
         frame = frame.rename(columns={"opd_id": "id"})
         frame["name"] = [opd_names.get(str(i), "") for i in frame["id"]]
-    from .scoring import frame_terms, totals_from_points
+    from iid_analysis.scoring.compute import frame_terms, totals_from_points
 
     S = float(sid["points"].sum())
     n_left = result.n - frame["n_removed"].to_numpy("int64")

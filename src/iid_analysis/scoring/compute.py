@@ -47,7 +47,7 @@ from typing import Any, NamedTuple
 import numpy as np
 import pandas as pd
 
-from .methodology import Methodology, MethodologyError, round_scores
+from iid_analysis.methodology import Methodology, MethodologyError, round_scores
 
 __all__ = [
     "EVIDENCE_RULES",
@@ -280,7 +280,7 @@ class IndexResult:
 
     def summary_lines(self) -> list[str]:
         """The result in a few Indonesian lines."""
-        from . import fmt
+        from iid_analysis.text import fmt
 
         m = self.methodology
         frame = f"metodologi {m.year}" + (f" ({m.variant})" if m.variant else "")

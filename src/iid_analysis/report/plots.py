@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-from . import fmt
+from iid_analysis.text import fmt
 
 PALETTE = ["#17324d", "#2f6f9f", "#5fa8d3", "#9cc9e6", "#e39b3a", "#c8553d", "#6a8d4f", "#8a6fb3"]
 PREDICATE_COLOURS = {

@@ -7,14 +7,14 @@ title, Markdown body) in a fixed order; notebook 03 shows each with ``IPython.di
 Each sentence comes from a small function that takes plain results and returns a string (or a list
 of strings). House rules every function keeps:
 
-* numbers and dates are formatted with :mod:`iid_analysis.fmt` (``50,42``, ``13 Agustus 2021``);
+* numbers and dates are formatted with :mod:`iid_analysis.text.fmt` (``50,42``, ``13 Agustus 2021``);
 * a sentence whose numbers are missing is left out (the function returns ``""``) — never a blank,
   ``nan``, ``None`` or ``<NA>``;
 * one vs many reads naturally ("satu inovasi", "2 inovasi", "tidak ada inovasi"); changes read
   "naik", "turun" or "tetap";
 * every piece of user text (innovation and OPD names, profile narratives, to-do texts, file names)
-  goes through :func:`iid_analysis.textsafe.md_text`; enumerations use the Indonesian labels of
-  :data:`iid_analysis.schema.ENUMS`; no code identifiers or column names reach the text;
+  goes through :func:`iid_analysis.text.escape.md_text`; enumerations use the Indonesian labels of
+  :data:`iid_analysis.io.schema.ENUMS`; no code identifiers or column names reach the text;
 * deterministic: stable orderings (ties broken by codes), no clock.
 
 The functions are plain Python (no template engine): each is short enough to read as a template and
@@ -32,10 +32,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from . import fmt
-from .methodology import PREDICATES, Methodology
-from .schema import ENUMS, TABLE_LABELS, TABLES
-from .textsafe import md_text
+from iid_analysis.io.schema import ENUMS, TABLE_LABELS, TABLES
+from iid_analysis.methodology import PREDICATES, Methodology
+from iid_analysis.text import fmt
+from iid_analysis.text.escape import md_text
 
 __all__ = [
     "FLAGSHIP_KINDS",
@@ -1162,7 +1162,7 @@ def data_source_items(dataset, review=None) -> list[str]:
 
 
 def _project_rules(methodology: Methodology, rob: Any) -> list[str]:
-    from . import participation
+    from iid_analysis.analyses import participation
 
     out = [
         f"Ambang kematangan peta pembinaan: {fmt.num(participation.maturity_threshold(methodology))} "
@@ -1170,7 +1170,7 @@ def _project_rules(methodology: Methodology, rob: Any) -> list[str]:
         "Inovasi unggulan dipilih dengan aturan yang tertulis pada bagian inovasi unggulan",
     ]
     try:
-        from .validation import MIN_PROFILE_WORDS
+        from iid_analysis.review.desk import MIN_PROFILE_WORDS
 
         out.append(f"Profil inovasi dianggap terlalu singkat bila kurang dari "
                    f"{fmt.integer(MIN_PROFILE_WORDS)} kata")
@@ -1213,14 +1213,14 @@ def assumptions_markdown(methodology: Methodology, dataset=None, review=None, ro
 # =============================================================================== sections
 def _whatif():
     try:
-        from . import whatif
+        from iid_analysis.analyses import whatif
     except ImportError:  # the what-if module is optional for the prose
         return None
     return whatif
 
 
 def _section_ringkasan(a) -> str:
-    from . import participation
+    from iid_analysis.analyses import participation
 
     r, rv, prev = a.result, a.review, a.previous
     c = rv.counts()
@@ -1271,7 +1271,7 @@ def _section_profil(a, choice) -> str:
 
 
 def _section_pembinaan(a) -> str:
-    from . import participation
+    from iid_analysis.analyses import participation
 
     cmap = participation.coaching_map(a.review, a.result)
     groups = participation.coaching_groups(cmap)

@@ -1,8 +1,8 @@
 """Ready-made views for the notebooks: one call per cell, each returning something to show.
 
 A view picks the package's results for an :class:`~iid_analysis.analysis.Analysis`, gives columns
-Indonesian headings and formats (via :mod:`iid_analysis.present`), or draws a figure (via
-:mod:`iid_analysis.plots`) and saves it as PNG when an output folder is given. Views hold no
+Indonesian headings and formats (via :mod:`iid_analysis.report.present`), or draws a figure (via
+:mod:`iid_analysis.report.plots`) and saves it as PNG when an output folder is given. Views hold no
 analysis of their own: the numbers come from participation, scoring, whatif and narrative.
 """
 
@@ -12,9 +12,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import fmt, participation, plots, present
-from .schema import ENUMS
-from .textsafe import md_text
+from iid_analysis.analyses import participation
+from iid_analysis.io.schema import ENUMS
+from iid_analysis.report import plots, present
+from iid_analysis.text import fmt
+from iid_analysis.text.escape import md_text
 
 EVIDENCE_LABELS = ENUMS["evidence_status"]
 STAGE_LABELS = ENUMS["stage"]
@@ -356,8 +358,8 @@ def spd_points_table(a):
 
 def like_for_like_table(a, frame_year: int = 2023):
     """The edition scored with its own frame and with another edition's frame, side by side."""
-    from .methodology import load_methodology
-    from .scoring import score
+    from iid_analysis.methodology import load_methodology
+    from iid_analysis.scoring.compute import score
 
     other = score(a.review, methodology=load_methodology(frame_year))
     rows = pd.DataFrame([
@@ -373,14 +375,14 @@ def like_for_like_table(a, frame_year: int = 2023):
 
 def assumptions_table(a):
     """Every assumed number of the edition's methodology in words, with sources (as in the report)."""
-    from . import narrative
+    from iid_analysis.report import narrative
 
     return present.markdown(narrative.assumptions_markdown(a.methodology, a.dataset, a.review, a.robustness))
 
 
 # ---------------------------------------------------------------------- 02: what lifts the index
 def gaps_table(a, k: int = 15):
-    from . import whatif
+    from iid_analysis.analyses import whatif
 
     g = whatif.best_per_answer(whatif.gaps(a.result), whatif.ACTIONS).head(k)
     g = g.assign(owner=g["innovation_name"].fillna(whatif.SPD_OWNER))
@@ -392,7 +394,7 @@ def gaps_table(a, k: int = 15):
 
 
 def gaps_by_opd_table(a):
-    from . import whatif
+    from iid_analysis.analyses import whatif
 
     g = whatif.gaps_by_opd(whatif.gaps(a.result))
     return present.table(g, {"opd_name": ("OPD", "text"), "n_answers": ("Jawaban belum penuh", "int"),
@@ -403,7 +405,7 @@ def gaps_by_opd_table(a):
 
 
 def path_text(a):
-    from . import whatif
+    from iid_analysis.analyses import whatif
 
     p = whatif.path_to_next(a.result)
     return present.markdown(md_text(p["sentence"]) + ("\n\n_" + md_text(p["method_note"]) + "_"
@@ -411,7 +413,7 @@ def path_text(a):
 
 
 def path_table(a):
-    from . import whatif
+    from iid_analysis.analyses import whatif
 
     p = whatif.path_to_next(a.result)
     acts = pd.DataFrame(p["actions"])
@@ -427,8 +429,8 @@ def path_table(a):
 
 def whatif_pending_accepted(a):
     """What if every pending document were accepted? Before and after, side by side."""
-    from . import whatif
-    from .scoring import score
+    from iid_analysis.analyses import whatif
+    from iid_analysis.scoring.compute import score
 
     pend = a.result.points[(a.result.points["evidence_status"] == "pending")
                            & (a.result.points["level"] > 0)]
@@ -480,7 +482,7 @@ def sources_table(a):
 
 
 def loo_table(a, by: str = "opd"):
-    from . import whatif
+    from iid_analysis.analyses import whatif
 
     t = whatif.leave_one_out(a.result, by=by).head(12)
     return present.table(t, {"name": ("OPD" if by == "opd" else "Inovasi", "text"),
@@ -492,7 +494,7 @@ def loo_table(a, by: str = "opd"):
 # ---------------------------------------------------------------------- 03: the IGA report
 def sections(a) -> dict:
     """The narrative sections of the report, by key (see :func:`narrative.report_sections`)."""
-    from . import narrative
+    from iid_analysis.report import narrative
 
     return {s.key: s for s in narrative.report_sections(a)}
 

@@ -12,9 +12,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from . import fmt, schema
-from .methodology import Methodology, load_methodology
-from .schema import TABLE_LABELS, TABLES, Column
+from iid_analysis.io import schema
+from iid_analysis.io.schema import TABLE_LABELS, TABLES, Column
+from iid_analysis.methodology import Methodology, load_methodology
+from iid_analysis.text import fmt
 
 LISTS_SHEET = "Daftar Pilihan"
 GUIDE_SHEET = "Petunjuk"
@@ -212,7 +213,7 @@ def _write_indicator_sheet(wb, meth: Methodology) -> None:
 
 def _plain(v: object) -> object:
     """Methodology text is ours, but never let it become a formula."""
-    from .textsafe import cell_text
+    from iid_analysis.text.escape import cell_text
 
     return cell_text(v)
 

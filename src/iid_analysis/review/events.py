@@ -13,9 +13,9 @@ from functools import cache
 import numpy as np
 import pandas as pd
 
-from .distinct import as_objects, as_text, first_rows
-from .findings import FINDING_COLUMNS, sort_findings
-from .schema import ROW
+from iid_analysis.io.findings import FINDING_COLUMNS, sort_findings
+from iid_analysis.io.schema import ROW
+from iid_analysis.review.distinct import as_objects, as_text, first_rows
 
 # Internal event columns carried next to the findings until the decision is made.
 EVENT_COLUMNS = (*FINDING_COLUMNS, "_i", "_kind", "_prio", "_reason", "_todo")

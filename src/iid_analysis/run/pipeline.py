@@ -20,6 +20,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from iid_analysis.io.locations import default_data, notebooks_dir
+
 NOTEBOOKS: tuple[str, ...] = ("01_participation.ipynb", "02_index.ipynb", "03_iga_report.ipynb")
 PAGE_TITLES: dict[str, str] = {
     "01_participation": "Partisipasi OPD",
@@ -42,23 +44,6 @@ class EditionOutcome:
     seconds: float
     message: str = ""
     failed_notebook: str = ""
-
-
-def repo_root() -> Path:
-    """The project folder (holds ``notebooks/`` and ``data/``) for an editable install or a checkout."""
-    here = Path(__file__).resolve()
-    for parent in here.parents:
-        if (parent / "notebooks").is_dir() and (parent / "pyproject.toml").is_file():
-            return parent
-    return Path.cwd()
-
-
-def notebooks_dir() -> Path:
-    return repo_root() / "notebooks"
-
-
-def default_data() -> Path:
-    return repo_root() / "data" / "sample"
 
 
 def _say(msg: str) -> None:
@@ -103,8 +88,8 @@ def render_html(ipynb: Path, html_path: Path, title: str) -> None:
 
 def write_index(out: Path) -> Path:
     """``index.html`` linking every edition's pages found under ``out`` (newest first)."""
-    from . import fmt
-    from .textsafe import html_text
+    from iid_analysis.text import fmt
+    from iid_analysis.text.escape import html_text
 
     rows = []
     for res_path in sorted(out.glob("*/results.json"), key=lambda p: p.parent.name, reverse=True):
@@ -148,8 +133,8 @@ def run_edition(data: Path, year: int, out: Path, *, timeout: int = 600, seed: i
     import papermill as pm
     from papermill.exceptions import PapermillExecutionError
 
-    from .analysis import analyse, write_artifacts
-    from .engine import ENGINE
+    from iid_analysis.analysis import analyse, write_artifacts
+    from iid_analysis.run.engine import ENGINE
 
     data = Path(data)
     start = time.perf_counter()
@@ -257,8 +242,8 @@ def run_reports(data: Path | None, years: list[int] | None, out: Path, jobs: int
 
     Checks the data and every edition's methodology before any kernel starts.
     """
-    from .dataset import load_dataset
-    from .methodology import load_methodology
+    from iid_analysis.io.dataset import load_dataset
+    from iid_analysis.methodology import load_methodology
 
     # Absolute paths: papermill changes the process's working folder while a kernel starts, and
     # editions run in parallel threads, so a relative path could resolve against the wrong folder.
@@ -269,7 +254,7 @@ def run_reports(data: Path | None, years: list[int] | None, out: Path, jobs: int
     wanted = sorted(set(years)) if years else have
     missing = [y for y in wanted if y not in have]
     if missing:
-        from .dataset import DataError
+        from iid_analysis.io.dataset import DataError
 
         raise DataError(
             f"tidak ada data untuk edisi {', '.join(map(str, missing))} (ada: {', '.join(map(str, have)) or '-'})",
@@ -322,7 +307,7 @@ def _alive(pid: int) -> bool:
 
 
 def _check_writable(out: Path) -> None:
-    from .dataset import DataError
+    from iid_analysis.io.dataset import DataError
 
     try:
         out.mkdir(parents=True, exist_ok=True)
