@@ -24,7 +24,8 @@ TARGET_RATIO = 2.0
 def _floor(work: Path) -> float:
     import papermill as pm
 
-    from iid_analysis.run.pipeline import KERNEL, render_html
+    from iid_analysis.run.pipeline import KERNEL
+    from iid_analysis.run.render import render_html
 
     nb = nbformat.v4.new_notebook()
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}

@@ -47,16 +47,19 @@ def _best(fn, repeats: int) -> tuple[float, object]:
 
 
 def run(repeats: int = 3) -> dict:
-    from iid_analysis.analyses import whatif
+    from iid_analysis.analyses.gaps import gaps
+    from iid_analysis.analyses.leave_one_out import leave_one_out
+    from iid_analysis.analyses.path import path_to_next
+    from iid_analysis.analyses.robustness import robustness
 
     res, n_entered = _result()
-    t_default, rob = _best(lambda: whatif.robustness(res, draws=DRAWS, seed=2021), repeats)
+    t_default, rob = _best(lambda: robustness(res, draws=DRAWS, seed=2021), repeats)
     stress_prob = {"pending": 0.5, "invalid": 0.5, "missing": 0.5}
     t_stress, rob_s = _best(
-        lambda: whatif.robustness(res, draws=DRAWS, seed=2021, accept_prob=stress_prob), repeats)
-    t_gaps, g = _best(lambda: whatif.gaps(res), repeats)
-    t_path, _ = _best(lambda: whatif.path_to_next(res, g), repeats)
-    t_loo, _ = _best(lambda: whatif.leave_one_out(res, by="innovation"), repeats)
+        lambda: robustness(res, draws=DRAWS, seed=2021, accept_prob=stress_prob), repeats)
+    t_gaps, g = _best(lambda: gaps(res), repeats)
+    t_path, _ = _best(lambda: path_to_next(res, g), repeats)
+    t_loo, _ = _best(lambda: leave_one_out(res, by="innovation"), repeats)
     return {
         "draws": DRAWS,
         "innovations_entered": int(n_entered),

@@ -1,41 +1,21 @@
 """Test helpers for scoring: a Review builder from hand-written answers, and a slow oracle.
 
-``make_review`` builds a Review (``iid_analysis.review.desk.Review`` when it exists, else a local
-stand-in with the same attributes) from short hand-written records, computing ``usable`` as the
-Review contract says. ``oracle_score`` is a plain reference implementation written straight from
-iid-reference.md §2–§3: loops over innovations and indicators, exact rational arithmetic
-(``fractions.Fraction``, numbers taken as written in the year file) so that it does not share the
-fast path's floating-point summation order, and half-up rounding done exactly.
+``make_review`` builds the desk review's own ``Review`` from short hand-written records, computing
+``usable`` as the Review contract says. ``oracle_score`` is a plain reference implementation
+written straight from iid-reference.md §2–§3: loops over innovations and indicators, exact rational
+arithmetic (``fractions.Fraction``, numbers taken as written in the year file) so that it does not
+share the fast path's floating-point summation order, and half-up rounding done exactly.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any
 
 import pandas as pd
 
+from iid_analysis.io.findings import empty_findings
 from iid_analysis.methodology import Methodology, load_methodology
-
-try:  # switch to the real Review as soon as validation.py provides it
-    from iid_analysis.review.desk import Review as _Review
-except ImportError:  # pragma: no cover - depends on the other helper's progress
-    _Review = None
-
-
-@dataclass
-class FakeReview:
-    year: int
-    methodology: Methodology
-    dataset: Any
-    innovations: pd.DataFrame
-    answers: pd.DataFrame
-    region_answers: pd.DataFrame
-    findings: pd.DataFrame
-
-
-ReviewType = _Review or FakeReview
+from iid_analysis.review.model import Review
 
 INNOVATION_DEFAULTS = {
     "opd_id": "DINKES",
@@ -122,9 +102,7 @@ def make_review(innovations=(), answers=(), region_answers=(), *, year: int = 20
                       "evidence_status": status or "missing", "usable": ok})
     ra = _answers_frame(rrows, ["year", "indicator_id", "level", "evidence", "evidence_status",
                                 "usable"])
-    from iid_analysis.io.findings import empty_findings
-
-    return ReviewType(year=year, methodology=meth, dataset=dataset, innovations=inn, answers=ans,
+    return Review(year=year, methodology=meth, dataset=dataset, innovations=inn, answers=ans,
                       region_answers=ra, findings=empty_findings())
 
 

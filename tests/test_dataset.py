@@ -13,13 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from iid_analysis.io import schema
-from iid_analysis.io.dataset import (
-    DataError,
-    Dataset,
-    dataset_from_frames,
-    load_dataset,
-    table_schema,
-)
+from iid_analysis.io.checks import table_schema
+from iid_analysis.io.dataset import Dataset, dataset_from_frames, load_dataset
+from iid_analysis.io.errors import DataError
 from iid_analysis.io.findings import FINDING_COLUMNS, empty_findings
 
 OPD = "opd_id,name,kind\nDINKES,Dinas Kesehatan,Dinas\nBAPPEDA,Bappeda,badan\n"

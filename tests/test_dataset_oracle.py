@@ -1,6 +1,6 @@
 """The loader runs pandera only on the rows its pre-check suspects; pandera on every row is the oracle.
 
-``dataset._schema_suspects`` mirrors the checks of ``dataset.table_schema`` (non-nullable columns,
+``checks.schema_suspects`` mirrors the checks of ``checks.table_schema`` (non-nullable columns,
 enum codes) so that clean rows skip pandera. If the two drift apart, a bad cell would go unreported.
 Hypothesis spoils cells of a small bundled dataset (blanks, unknown codes, codes of another
 column, labels, numbers, dates, junk) and the findings and typed tables must be the same as when
@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from iid_analysis.io import dataset, schema
+from iid_analysis.io import checks, schema
 from iid_analysis.io.dataset import dataset_from_frames
 from iid_analysis.synthetic.sample import make_sample
 
@@ -61,7 +61,7 @@ def _findings(ds) -> pd.DataFrame:
 def test_prechecked_rows_give_the_findings_pandera_gives_on_every_row(tables):
     fast = dataset_from_frames(tables)
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(dataset, "_schema_suspects", lambda *a, **k: None)  # pandera on the whole table
+        mp.setattr(checks, "schema_suspects", lambda *a, **k: None)  # pandera on the whole table
         full = dataset_from_frames(tables)
     pd.testing.assert_frame_equal(_findings(fast), _findings(full))
     for name in schema.TABLES:
@@ -80,6 +80,6 @@ def test_the_comparison_would_catch_a_pre_check_that_misses_rows():
     found = dataset_from_frames(tables).problems
     assert ((found["rule"] == "required") & (found["column"] == required)).any()
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(dataset, "_schema_suspects", lambda *a, **k: np.zeros(0, dtype=np.intp))
+        mp.setattr(checks, "schema_suspects", lambda *a, **k: np.zeros(0, dtype=np.intp))
         blind = dataset_from_frames(tables).problems
     assert not ((blind["rule"] == "required") & (blind["column"] == required)).any()

@@ -26,15 +26,16 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from iid_analysis.cli import main as cli_main
 from iid_analysis.io import schema
-from iid_analysis.io.dataset import DataError, load_dataset
+from iid_analysis.io.dataset import load_dataset
+from iid_analysis.io.errors import DataError
 from iid_analysis.methodology import load_methodology
-from iid_analysis.review.desk import review, write_review_outputs
+from iid_analysis.review import review, write_review_outputs
 from iid_analysis.synthetic.sample import make_sample
 
 YEAR = 2021
@@ -189,6 +190,21 @@ def _check_review(ds, out: Path) -> None:
     assert len(pd.read_csv(out / "findings.csv", dtype=str, keep_default_na=False)) == len(rv.findings)
 
 
+def _check_rows_accounted_for(ds, garbled: str) -> None:
+    """Rows in = rows out for the files left alone; in the garbled one, rows keep their order
+    and every finding names a row that was read (a header finding: the header just above)."""
+    for t in TABLES:
+        if t != garbled:
+            assert len(ds.table(t)) == len(BASE[t]), t
+    rows = ds.table(garbled)["_row"]
+    assert rows.is_unique and rows.is_monotonic_increasing, rows.tolist()
+    found = ds.problems[ds.problems["table"] == garbled]
+    header = found["rule"] == "header"
+    assert set(found.loc[~header, "row"].dropna()) <= set(rows), found.to_string()
+    if header.any():
+        assert set(found.loc[header, "row"]) == {int(rows.iloc[0]) - 1}, found.to_string()
+
+
 def _expected_rows(cells: pd.DataFrame) -> int:
     """Rows the loader must see: up to the last row with any non-blank cell."""
     filled = cells.apply(lambda c: c.map(lambda v: bool(str(v).strip()))).any(axis=1).tolist()
@@ -197,13 +213,19 @@ def _expected_rows(cells: pd.DataFrame) -> int:
 
 # ---------------------------------------------------------------------- CSV folders, loader only
 @fuzz(360)
-@given(table=st.sampled_from(TABLES), data=st.binary(max_size=3000))
-def test_loader_on_random_bytes(table, data):
+@given(table=st.sampled_from(TABLES), data=st.binary(max_size=3000), headed=st.booleans())
+@example(table="innovations", data=b"\n" + b"x," * 20 + b"\n", headed=True)  # empty row, no headers
+def test_loader_on_random_bytes(table, data, headed):
+    """Random bytes alone cannot hold a table's required headers: refused, in one line. Under
+    the table's real header line they may be read; then every row is accounted for."""
+    head = (",".join(BASE[table].columns) + "\n").encode() if headed else b""
     with tempfile.TemporaryDirectory() as tmp:
-        _write_folder(Path(tmp), table, data)
+        _write_folder(Path(tmp), table, head + data)
         ds = _load(Path(tmp))
-        if ds is not None:
-            assert len(ds.table(table)) >= 0 and ds.problems is not None
+        if not headed:
+            assert ds is None, "random bytes were read as a table"
+        elif ds is not None:
+            _check_rows_accounted_for(ds, table)
 
 
 @fuzz(360)
@@ -451,7 +473,7 @@ def test_xlsx_that_unpacks_to_far_more_than_its_size_is_refused(tmp_path):
 
 
 def test_wide_rows_are_cut_or_refused(tmp_path):
-    from iid_analysis.io.dataset import MAX_COLUMNS, MAX_FIELDS
+    from iid_analysis.io.limits import MAX_COLUMNS, MAX_FIELDS
 
     body = BASE["opd"].to_csv(index=False)
     _write_folder(tmp_path / "trailing", "opd", (body.rstrip("\n") + "," * 10_000 + "\n").encode())

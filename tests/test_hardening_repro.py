@@ -17,10 +17,12 @@ import numpy as np
 import openpyxl.writer.excel
 import pytest
 
-from iid_analysis.analyses.whatif import robustness
-from iid_analysis.analysis import analyse, results_dict, write_artifacts
+from iid_analysis.analyses.robustness import robustness
+from iid_analysis.analysis import analyse
 from iid_analysis.io.dataset import dataset_from_frames
-from iid_analysis.review.desk import write_review_outputs
+from iid_analysis.report.prose_robustness import robustness_sentences
+from iid_analysis.review import write_review_outputs
+from iid_analysis.run.artifacts import results_dict, write_artifacts
 from iid_analysis.synthetic.sample import make_sample
 
 DRAWS = 300
@@ -58,7 +60,8 @@ def test_robustness_depends_on_the_seed_only(tables):
     r3 = robustness(a.result, draws=DRAWS, seed=8)
     assert np.array_equal(r1.iids, r2.iids)
     assert r1.predicate_probabilities == r2.predicate_probabilities
-    assert (r1.median, r1.p05, r1.p95, r1.sentence) == (r2.median, r2.p05, r2.p95, r2.sentence)
+    assert (r1.median, r1.p05, r1.p95, robustness_sentences(r1)) == (r2.median, r2.p05, r2.p95,
+                                                                     robustness_sentences(r2))
     assert r1.sources.equals(r2.sources)
     assert not np.array_equal(r1.iids, r3.iids), "another seed must give other draws"
 

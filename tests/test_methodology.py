@@ -1,7 +1,9 @@
-"""Methodology files: every edition loads and keeps its invariants; predicates on the band edges."""
+"""Methodology files: base.toml plus one short file per edition; every edition loads and keeps its
+invariants; predicates on the band edges; broken files are refused with a clear message."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import tomllib
 from pathlib import Path
@@ -18,10 +20,23 @@ from iid_analysis.methodology import (
 )
 
 METH_DIR = Path(__file__).resolve().parents[1] / "src" / "iid_analysis" / "methodology"
+EDITION_FILES = sorted(p for p in METH_DIR.glob("*.toml") if p.stem.isdigit())
+BASE = tomllib.loads((METH_DIR / "base.toml").read_text(encoding="utf-8"))
+
+
+def _catalogue_keys(node, prefix=""):
+    """Dotted keys of the catalogue entries (tables holding texts) in a raw TOML table."""
+    for name, value in node.items():
+        key = f"{prefix}.{name}" if prefix else name
+        if all(isinstance(v, dict) for v in value.values()):
+            yield from _catalogue_keys(value, key)
+        else:
+            yield key
 
 
 def test_every_edition_2019_to_2024_has_a_file():
-    assert available_years() == [2019, 2020, 2021, 2022, 2023, 2024]
+    years = available_years()
+    assert years == sorted(years) and {2019, 2020, 2021, 2022, 2023, 2024} <= set(years)
 
 
 @pytest.mark.parametrize("year", [2019, 2020, 2021, 2022, 2023, 2024])
@@ -57,11 +72,51 @@ def test_every_number_in_the_files_is_marked():
 
     for path in sorted(METH_DIR.glob("*.toml")):
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        sources = {**BASE["sources"], **raw.get("sources", {})}
         found = list(numbers({k: v for k, v in raw.items() if k != "sources"}, path.stem))
-        assert len(found) > 40
+        assert len(found) > 15
         for where, node in found:
             assert node.get("status") in ("official", "assumed"), where
-            assert node.get("source") in raw["sources"], where
+            assert node.get("source") in sources, where
+
+
+def test_base_toml_is_not_an_edition():
+    assert (METH_DIR / "base.toml").is_file()
+    assert [p.stem for p in EDITION_FILES] == [str(y) for y in available_years()]
+
+
+@pytest.mark.parametrize("path", EDITION_FILES, ids=lambda p: p.stem)
+def test_edition_files_are_short(path):
+    """An edition holds only what differs from base.toml; the catalogue is not repeated."""
+    assert len(path.read_text(encoding="utf-8").splitlines()) < 150
+
+
+@pytest.mark.parametrize("path", EDITION_FILES, ids=lambda p: p.stem)
+def test_edition_codes_map_to_keys_of_the_base_catalogue(path):
+    raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    known = set(_catalogue_keys(BASE["catalogue"]))
+    keys = [entry["key"] for entry in raw["indicators"].values()]
+    assert keys and set(keys) <= known, sorted(set(keys) - known)
+    assert len(keys) == len(set(keys))
+    # wording overrides only touch indicators the base knows
+    assert set(_catalogue_keys(raw.get("catalogue", {}))) <= known
+
+
+def test_same_indicator_same_key_across_editions():
+    """Codes differ between editions (2021's SPD09 is 2023's SPD08); the key names the indicator."""
+    m21, m23 = load_methodology(2021), load_methodology(2023)
+    assert m21.indicator("SPD09").name == m23.indicator("SPD08").name == "Opini BPK"
+    raw21 = tomllib.loads((METH_DIR / "2021.toml").read_text(encoding="utf-8"))
+    raw23 = tomllib.loads((METH_DIR / "2023.toml").read_text(encoding="utf-8"))
+    assert raw21["indicators"]["SPD09"]["key"] == raw23["indicators"]["SPD08"]["key"] == "spd.opini_bpk"
+
+
+@pytest.mark.parametrize("year", [2019, 2020, 2021, 2022, 2023, 2024])
+def test_flagship_tiebreak_and_comparison_frame_are_data(year):
+    m = load_methodology(year)
+    assert m.flagship_tiebreak == ("SID16", "SID18")
+    assert [m.indicator(i).name for i in m.flagship_tiebreak] == ["Replikasi", "Kemanfaatan inovasi"]
+    assert m.comparison_frame == 2023 and m.comparison_frame in available_years()
 
 
 def test_2023_maxima():
@@ -110,24 +165,46 @@ def test_unknown_edition_is_a_clear_error():
         load_methodology(2031)
 
 
+def _edition_2023_with_defaults() -> str:
+    """2023.toml with the aggregation and bands it inherits from base.toml written out."""
+    base = (METH_DIR / "base.toml").read_text(encoding="utf-8")
+    inherited = base[base.index("[aggregation]"):base.index("[eligibility]")]
+    inherited += base[base.index("[[bands]]"):base.index("[[alternatives]]")]
+    return (METH_DIR / "2023.toml").read_text(encoding="utf-8") + "\n" + inherited
+
+
 def _broken(tmp_path, old, new):
-    text = (METH_DIR / "2023.toml").read_text(encoding="utf-8").replace(old, new, 1)
+    text = _edition_2023_with_defaults()
+    assert old in text
     p = tmp_path / "x.toml"
-    p.write_text(text, encoding="utf-8")
+    p.write_text(text.replace(old, new, 1), encoding="utf-8")
     return p
+
+
+def test_the_2023_copy_used_below_loads_like_2023(tmp_path):
+    p = tmp_path / "x.toml"
+    p.write_text(_edition_2023_with_defaults(), encoding="utf-8")
+    m = load_methodology(p)
+    assert dataclasses.replace(m, path="") == dataclasses.replace(load_methodology(2023), path="")
 
 
 @pytest.mark.parametrize(
     "old, new, message",
     [
-        ('id = "SID02"', 'id = "SID01"', "ganda"),
-        ('value = 2, status = "official", source = "sidform"',
-         'value = -2, status = "official", source = "sidform"', "positif"),
+        ('SID02 = { key = "sid.sdm",', 'SID02 = { key = "sid.regulasi",', "ganda"),
+        ('SID02 = { key = "sid.sdm",', 'SID02 = { key = "sid.sdm_typo",', "tidak ada di katalog"),
+        ('weight = { value = 2,   status = "official", source = "sidform"',
+         'weight = { value = -2,  status = "official", source = "sidform"', "positif"),
         ("low = { value = 35.0,", "low = { value = 35.5,", "celah"),
         ("low = { value = 35.0,", "low = { value = 34.0,", "tumpang tindih"),
         ('status = "official", source = "deck2023", note = "Inovasi', 'status = "maybe", source = "deck2023", note = "Inovasi',
          "official/assumed"),
         ("max_total = { value = 250", "max_total = { value = 260", "max_total"),
+        ("edition = 2023", "edition = 2023\nflagship_tiebreak = [\"sid.replikasi\", \"spd.kelitbangan\"]",
+         "flagship_tiebreak"),
+        ("edition = 2023", "edition = 2023\ncomparison_frame = \"2023\"", "comparison_frame"),
+        ("[indicators]", "[catalogue]\nsid.regulasii.name = \"x\"\n[indicators]", "aspek"),
+        ('SID02 = { key = "sid.sdm",', 'SID02 = { key = "sid.sdm", name = "x",', "tidak dikenal"),
     ],
 )
 def test_broken_files_are_refused(tmp_path, old, new, message):
@@ -135,13 +212,30 @@ def test_broken_files_are_refused(tmp_path, old, new, message):
         load_methodology(_broken(tmp_path, old, new))
 
 
+def test_old_full_format_is_refused_clearly(tmp_path):
+    p = tmp_path / "old.toml"
+    p.write_text('edition = 2023\n[[indicators]]\nid = "SID01"\n', encoding="utf-8")
+    with pytest.raises(MethodologyError, match="kode"):
+        load_methodology(p)
+
+
+def test_an_edition_number_replaces_the_base_number_whole(tmp_path):
+    """A number given by an edition is read as written: no note or status leaks from base.toml."""
+    text = (METH_DIR / "2024.toml").read_text(encoding="utf-8")
+    text += '\n[aggregation]\ndivisor_min = { value = 12, status = "assumed", source = "project" }\n'
+    p = tmp_path / "2025.toml"
+    p.write_text(text.replace("edition = 2024", "edition = 2025"), encoding="utf-8")
+    m = load_methodology(p)
+    n = next(x for x in m.numbers if x.key == "aggregation.divisor_min")
+    assert (m.year, m.divisor_min, n.status, n.note) == (2025, 12, "assumed", "")
+    assert m.indicators == load_methodology(2024).indicators  # the rest comes from base and the file
+
+
 def test_predicate_lines_in_figures_come_from_the_methodology():
     from iid_analysis.report.views import band_lines
 
     assert band_lines(load_methodology(2023)) == [(35.0, "batas Inovatif"), (60.01, "batas Sangat Inovatif")]
     shifted = load_methodology(2023)
-    import dataclasses
-
     from iid_analysis.methodology import Band
 
     shifted = dataclasses.replace(shifted, bands=(Band("Sangat Inovatif", 70.01, 100.0),) + shifted.bands[1:])

@@ -1,15 +1,16 @@
 """The nomination narrative: each kind of sentence on hand-made inputs, edge cases, the whole report.
 
-Small stand-ins (``SimpleNamespace``) test the sentence functions that need only a few numbers;
-the rest runs the real pipeline (``dataset_from_frames`` → ``review`` → ``score`` → ``analyse``)
+Sentences that need only a few numbers get a real result of a small analysis with those numbers
+replaced (``dataclasses.replace``); the rest runs the real pipeline (``dataset_from_frames`` → ``review`` → ``score`` → ``analyse``)
 on hand-built frames whose expected numbers are worked out by hand in the comments.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from functools import cache
 from pathlib import Path
-from types import SimpleNamespace
 
 import mistune
 import pandas as pd
@@ -17,10 +18,68 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from iid_analysis.analyses.flagships import (
+    flagship_candidates,
+    flagship_choice,
+)
+from iid_analysis.analyses.shares import (
+    indicator_shares,
+    variable_shares,
+)
+from iid_analysis.analyses.todo import (
+    todo_by_opd,
+)
 from iid_analysis.analysis import analyse
 from iid_analysis.io.dataset import dataset_from_frames
 from iid_analysis.methodology import available_years, load_methodology
-from iid_analysis.report import narrative as N
+from iid_analysis.report.assumptions import (
+    NUMBER_LABELS,
+    assumption_items,
+    assumptions_markdown,
+    data_source_items,
+)
+from iid_analysis.report.brief import (
+    report_markdown,
+    report_sections,
+)
+from iid_analysis.report.brief_actions import (
+    action_plan_markdown,
+    coaching_markdown,
+    path_markdown,
+    sentence_deadline,
+    sentence_not_continued,
+)
+from iid_analysis.report.brief_certainty import (
+    sentence_robustness,
+)
+from iid_analysis.report.brief_flagships import (
+    flagship_rule,
+    profile_markdown,
+    sentence_flagship,
+)
+from iid_analysis.report.brief_strengths import (
+    sentence_evidence_loss,
+    sentence_sid_indicators,
+    sentence_spd_gaps,
+    sentence_variables,
+)
+from iid_analysis.report.brief_summary import (
+    sentence_change,
+    sentence_components,
+    sentence_decisions,
+    sentence_distance,
+    sentence_iid,
+    sentence_no_innovations,
+    sentence_participation,
+    sentence_participation_change,
+    sentence_tdd,
+)
+from iid_analysis.report.prose import (
+    count_of,
+    listing,
+    pct,
+    trim,
+)
 
 M21 = load_methodology(2021)
 BAD = ("nan", "NaN", "None", "<NA>", "NaT", "inf")
@@ -84,11 +143,18 @@ def build(invs, ans, spd_rows, opd=OPD, year=2021, draws=200, source="memory"):
     return analyse(dataset_from_frames(t, source=source), year, draws=draws)
 
 
-def result_stub(iid, predicate, year=2021, max_total=250.0, **kw):
+@cache
+def _small():
+    """A real analysis of one innovation (the base that ``result_with`` changes)."""
+    return build([inv(1)], answers("INV01", 1), spd(2021), draws=200)
+
+
+def result_with(iid, predicate, year=2021, max_total=250.0, **kw):
+    """A real IndexResult with the given headline numbers (the rest from a small analysis)."""
     base = dict(iid=iid, predicate=predicate, year=year, max_total=max_total, methodology=M21,
                 next_predicate=None, distance_to_next=None, n=0, spd=0.0)
     base.update(kw)
-    return SimpleNamespace(**base)
+    return dataclasses.replace(_small().result, **base)
 
 
 @pytest.fixture(scope="module")
@@ -111,22 +177,22 @@ def mixed():
 
 # ----------------------------------------------------------------------------- helpers
 def test_counts_and_lists_read_naturally():
-    assert N._n(0, "inovasi") == "tidak ada inovasi"
-    assert N._n(1, "inovasi") == "satu inovasi"
-    assert N._n(2, "inovasi") == "2 inovasi"
-    assert N._n(1234, "inovasi") == "1.234 inovasi"
-    assert N._listing(["A"]) == "A"
-    assert N._listing(["A", "B"]) == "A dan B"
-    assert N._listing(["A", "B", "C"]) == "A, B, dan C"
-    assert N._listing(["A, x", "B", "C"], ";") == "A, x; B; dan C"
-    assert N._trim(10.0) == "10" and N._trim(0.38) == "0,38" and N._trim(1.5) == "1,5"
-    assert N._trim(float("nan")) == "" and N._pct(None) == ""
-    assert N._pct(0.00001) == "<0,1%" and N._pct(0.99999) == ">99,9%" and N._pct(0.5) == "50,0%"
+    assert count_of(0, "inovasi") == "tidak ada inovasi"
+    assert count_of(1, "inovasi") == "satu inovasi"
+    assert count_of(2, "inovasi") == "2 inovasi"
+    assert count_of(1234, "inovasi") == "1.234 inovasi"
+    assert listing(["A"]) == "A"
+    assert listing(["A", "B"]) == "A dan B"
+    assert listing(["A", "B", "C"]) == "A, B, dan C"
+    assert listing(["A, x", "B", "C"], ";") == "A, x; B; dan C"
+    assert trim(10.0) == "10" and trim(0.38) == "0,38" and trim(1.5) == "1,5"
+    assert trim(float("nan")) == "" and pct(None) == ""
+    assert pct(0.00001) == "<0,1%" and pct(0.99999) == ">99,9%" and pct(0.5) == "50,0%"
 
 
 # ----------------------------------------------------------------------------- ringkasan
 def test_sentence_iid_first_edition_has_no_comparison():
-    s = N.sentence_iid(result_stub(45.78, "Inovatif"), None)
+    s = sentence_iid(result_with(45.78, "Inovatif"), None)
     assert s == "Indeks Inovasi Daerah (IID) edisi 2021 adalah **45,78** dengan predikat **Inovatif**."
 
 
@@ -143,22 +209,22 @@ def test_sentence_iid_first_edition_has_no_comparison():
      "Dibanding edisi 2020, IID naik 1,10 poin dari 40,00 menjadi 41,10 dan predikat tetap Inovatif."),
 ])
 def test_sentence_change_up_down_same(old, old_pred, new, new_pred, expected):
-    prev = result_stub(old, old_pred, year=2020)
-    assert N.sentence_change(result_stub(new, new_pred), prev) == expected
-    assert N.sentence_iid(result_stub(new, new_pred), prev).endswith(expected)
+    prev = result_with(old, old_pred, year=2020)
+    assert sentence_change(result_with(new, new_pred), prev) == expected
+    assert sentence_iid(result_with(new, new_pred), prev).endswith(expected)
 
 
 def test_sentence_change_notes_a_different_frame_and_skips_missing():
-    prev = result_stub(30.0, "Kurang Inovatif", year=2019, max_total=300.0)
-    s = N.sentence_change(result_stub(40.0, "Inovatif"), prev)
+    prev = result_with(30.0, "Kurang Inovatif", year=2019, max_total=300.0)
+    s = sentence_change(result_with(40.0, "Inovatif"), prev)
     assert "kerangka masing-masing (total maksimum 300 dan 250 poin)" in s
-    assert N.sentence_change(result_stub(40.0, "Inovatif"), result_stub(float("nan"), "Inovatif")) == ""
-    assert N.sentence_iid(result_stub(float("nan"), "Inovatif")) == ""
+    assert sentence_change(result_with(40.0, "Inovatif"), result_with(float("nan"), "Inovatif")) == ""
+    assert sentence_iid(result_with(float("nan"), "Inovatif")) == ""
 
 
 def test_sentence_distance_middle_band_and_margin():
-    r = result_stub(45.78, "Inovatif", next_predicate="Sangat Inovatif", distance_to_next=14.23)
-    s = N.sentence_distance(r)
+    r = result_with(45.78, "Inovatif", next_predicate="Sangat Inovatif", distance_to_next=14.23)
+    s = sentence_distance(r)
     # 14.23 IID points × 250 / 100 = 35.575 points of the total
     assert s == ("Untuk mencapai predikat Sangat Inovatif dibutuhkan tambahan 14,23 poin IID (batas "
                  "bawah 60,01), setara sekitar 35,58 poin dari total maksimum 250. IID saat ini 10,78 "
@@ -166,24 +232,24 @@ def test_sentence_distance_middle_band_and_margin():
 
 
 def test_sentence_distance_lowest_band_has_no_margin():
-    r = result_stub(29.76, "Kurang Inovatif", next_predicate="Inovatif", distance_to_next=5.24)
-    s = N.sentence_distance(r)
+    r = result_with(29.76, "Kurang Inovatif", next_predicate="Inovatif", distance_to_next=5.24)
+    s = sentence_distance(r)
     assert s.startswith("Untuk mencapai predikat Inovatif dibutuhkan tambahan 5,24 poin IID")
     assert "di atas batas bawah" not in s
 
 
 def test_sentence_distance_top_band_says_keep_it():
-    s = N.sentence_distance(result_stub(61.35, "Sangat Inovatif"))
+    s = sentence_distance(result_with(61.35, "Sangat Inovatif"))
     assert "Predikat tertinggi, Sangat Inovatif, sudah tercapai" in s
     assert "1,34 poin di atas batas bawahnya (60,01)" in s and "mempertahankan" in s
     assert "dibutuhkan tambahan" not in s
-    assert "tepat di batas bawahnya" in N.sentence_distance(result_stub(60.01, "Sangat Inovatif"))
+    assert "tepat di batas bawahnya" in sentence_distance(result_with(60.01, "Sangat Inovatif"))
 
 
 def test_sentence_distance_left_out_when_missing_or_tdd():
-    assert N.sentence_distance(result_stub(0.0, "Tidak Dapat Dinilai", next_predicate="Kurang Inovatif",
+    assert sentence_distance(result_with(0.0, "Tidak Dapat Dinilai", next_predicate="Kurang Inovatif",
                                            distance_to_next=0.01)) == ""
-    assert N.sentence_distance(result_stub(40.0, "Inovatif", next_predicate="Sangat Inovatif",
+    assert sentence_distance(result_with(40.0, "Inovatif", next_predicate="Sangat Inovatif",
                                            distance_to_next=None)) == ""
 
 
@@ -206,7 +272,7 @@ def test_sentence_distance_left_out_when_missing_or_tdd():
     ((None, 2, 2, 3, 1, None, None), ""),
 ])
 def test_sentence_participation(args, expected):
-    assert N.sentence_participation(*args) == expected
+    assert sentence_participation(*args) == expected
 
 
 @settings(max_examples=80, deadline=None)
@@ -214,54 +280,54 @@ def test_sentence_participation(args, expected):
        st.one_of(st.none(), st.just(float("nan")), st.integers(0, 500)),
        st.one_of(st.none(), st.integers(0, 60)), st.one_of(st.none(), st.integers(0, 60)))
 def test_sentence_participation_never_prints_missing(sub, el, sc, n_opd, part):
-    s = N.sentence_participation(sub, el, sc, n_opd, part)
+    s = sentence_participation(sub, el, sc, n_opd, part)
     assert no_bad_tokens(s)
     assert s == "" or s.endswith(".")
 
 
 def test_sentence_participation_change_and_decisions():
-    s = N.sentence_participation_change({"n_submitted": 52, "n_opd_participating": 10},
+    s = sentence_participation_change({"n_submitted": 52, "n_opd_participating": 10},
                                         {"n_submitted": 4, "n_opd_participating": 10}, 2020)
     assert s == ("Dibanding edisi 2020, jumlah inovasi yang diinput naik dari 4 menjadi 52 dan jumlah "
                  "OPD yang ikut serta tetap 10.")
-    assert N.sentence_participation_change({"n_submitted": 3}, {"n_submitted": 5}, 2019) == \
+    assert sentence_participation_change({"n_submitted": 3}, {"n_submitted": 5}, 2019) == \
         "Dibanding edisi 2019, jumlah inovasi yang diinput turun dari 5 menjadi 3."
-    assert N.sentence_participation_change({}, {}, 2019) == ""
-    assert N.sentence_decisions({"n_lanjut": 1, "n_lengkapi": 0, "n_tidak_lanjut": 35}) == \
+    assert sentence_participation_change({}, {}, 2019) == ""
+    assert sentence_decisions({"n_lanjut": 1, "n_lengkapi": 0, "n_tidak_lanjut": 35}) == \
         "Hasil telaah meja: satu inovasi lanjut dan 35 inovasi tidak lanjut."
-    assert N.sentence_decisions({"n_lanjut": 0, "n_lengkapi": 0, "n_tidak_lanjut": 0}) == ""
+    assert sentence_decisions({"n_lanjut": 0, "n_lengkapi": 0, "n_tidak_lanjut": 0}) == ""
 
 
 def test_tdd_with_nothing_at_all_says_what_it_means_and_what_to_do():
     a = build([], [], [])
     r = a.result
     assert r.iid == 0 and r.predicate == "Tidak Dapat Dinilai"
-    s = N.sentence_tdd(r, 0)
+    s = sentence_tdd(r, 0)
     assert s.startswith("Predikat Tidak Dapat Dinilai berarti tidak ada poin yang dapat dihitung: "
                         "tidak ada inovasi yang diinput untuk edisi ini, dan indikator daerah (SPD) "
                         "juga belum memperoleh poin.")
     assert "17 September 2021" in s and "1 Januari 2019" in s and "31 Desember 2020" in s
     assert "tahap penerapan" in s
-    assert N.sentence_distance(r) == ""
-    text = N.report_markdown(a)
+    assert sentence_distance(r) == ""
+    text = report_markdown(a)
     assert "**Tidak Dapat Dinilai**" in text and no_bad_tokens(text)
 
 
 def test_tdd_with_entries_none_eligible():
     a = build([inv(1, implementation_date="2017-01-01")], answers("INV01", 2), [])
     assert a.result.predicate == "Tidak Dapat Dinilai"
-    assert "tidak satu pun dari satu inovasi yang diinput memenuhi syarat" in N.sentence_tdd(a.result, 1)
-    assert N.sentence_tdd(result_stub(40.0, "Inovatif")) == ""
+    assert "tidak satu pun dari satu inovasi yang diinput memenuhi syarat" in sentence_tdd(a.result, 1)
+    assert sentence_tdd(result_with(40.0, "Inovatif")) == ""
 
 
 def test_no_innovations_but_spd_gives_an_iid():
     a = build([], [], spd(2021))  # SPD full: 63 / 250 = 25.20
     r = a.result
     assert r.iid == pytest.approx(25.2) and r.predicate == "Kurang Inovatif"
-    assert N.sentence_no_innovations(r).startswith("Tidak ada inovasi yang dinilai: seluruh IID berasal")
-    assert N.sentence_components(r) == ("Total poin 63,00 dari maksimum 250 terdiri atas SPD 63,00 "
+    assert sentence_no_innovations(r).startswith("Tidak ada inovasi yang dinilai: seluruh IID berasal")
+    assert sentence_components(r) == ("Total poin 63,00 dari maksimum 250 terdiri atas SPD 63,00 "
                                         "(maksimum 63) dan SID 0,00 (tidak ada inovasi yang dinilai).")
-    sections = {s.key: s.markdown for s in N.report_sections(a)}
+    sections = {s.key: s.markdown for s in report_sections(a)}
     assert "Belum ada inovasi yang dinilai" in sections["kekuatan_kelemahan"]
     assert "Semua indikator SPD sudah memperoleh poin penuh." in sections["kekuatan_kelemahan"]
     assert "Tidak ada inovasi digital yang dinilai" in sections["unggulan"]
@@ -277,27 +343,27 @@ def test_top_band_report_keeps_rather_than_climbs():
     ans = [a for i in range(1, 11) for a in answers(f"INV{i:02d}", 3)]
     a = build(invs, ans, spd(2021))
     assert a.result.iid == pytest.approx(71.12) and a.result.next_predicate is None
-    sections = {s.key: s.markdown for s in N.report_sections(a)}
+    sections = {s.key: s.markdown for s in report_sections(a)}
     assert "mempertahankan" in sections["ringkasan"]
     assert "dibutuhkan tambahan" not in sections["ringkasan"]
     assert "Jalur menuju" not in sections["rencana_aksi"]
     assert "mempertahankan predikat Sangat Inovatif" in sections["rencana_aksi"]
     # ties on everything → the flagship is the smallest innovation code of its kind
-    ch = N.flagship_choice(a.result, a.review)
+    ch = flagship_choice(a.result, a.review)
     assert ch["digital"]["innovation_id"] == "INV01" and ch["non_digital"]["innovation_id"] == "INV02"
 
 
 # ----------------------------------------------------------------------------- kekuatan
 def test_indicator_shares_and_sentence(mixed):
     r = mixed.result
-    sh = N.indicator_shares(r, "SID")
+    sh = indicator_shares(r, "SID")
     # 3 scored innovations (INV01, INV02, INV03). SID16: levels 1, 2, 1 of 3 each → 4/9
     row = sh.set_index("indicator_id").loc["SID16"]
     assert row["points"] == pytest.approx(4 * 3) and row["max_points"] == pytest.approx(9 * 3)
     assert row["share"] == pytest.approx(4 / 9)
     # SID18: 2 + 1 + 1 = 4 of 9 as well; the others 2 + 2 + 1 = 5 of 9
     assert sh.set_index("indicator_id").loc["SID01", "share"] == pytest.approx(5 / 9)
-    s = N.sentence_sid_indicators(sh, r.methodology, r.n, k=2)
+    s = sentence_sid_indicators(sh, r.methodology, r.n, k=2)
     assert "atas 3 inovasi yang dinilai" in s
     assert "SID01 Regulasi inovasi daerah (55,6%) dan SID02" in s  # best: ties by code
     assert s.endswith("Indikator SID terlemah: SID16 Replikasi (44,4%) dan SID18 Kemanfaatan "
@@ -306,15 +372,15 @@ def test_indicator_shares_and_sentence(mixed):
 
 def test_sid_indicators_all_equal_and_none():
     sh = pd.DataFrame({"indicator_id": ["SID01", "SID02"], "share": [0.5, 0.5]})
-    assert N.sentence_sid_indicators(sh, M21, 1) == (
+    assert sentence_sid_indicators(sh, M21, 1) == (
         "Semua indikator SID memperoleh porsi poin yang sama, 50,0% dari maksimum (atas satu "
         "inovasi yang dinilai).")
-    assert N.sentence_sid_indicators(sh.iloc[0:0], M21, 0).startswith("Belum ada inovasi yang dinilai")
+    assert sentence_sid_indicators(sh.iloc[0:0], M21, 0).startswith("Belum ada inovasi yang dinilai")
 
 
 def test_spd_gaps_sentence(mixed):
     # SPD02 (weight 2) level 3 without evidence → 0 of 6 points; everything else full.
-    s = N.sentence_spd_gaps(mixed.result)
+    s = sentence_spd_gaps(mixed.result)
     assert s == ("Indikator SPD masih menyisakan 6 dari 63 poin (setara 2,40 poin IID). Kesenjangan "
                  "terbesar: SPD02 Tingkat lembaga kelitbangan (0 dari 6 poin; bukti tidak ada).")
 
@@ -326,56 +392,56 @@ def test_evidence_loss_sentence():
     lv = {"SID01": 2, "SID02": 3, "SID03": 1}
     stt = {"SID01": "pending", "SID02": "missing", "SID03": "valid"}
     a = build([inv(1)], answers("INV01", lv, stt), spd(2021))
-    s = N.sentence_evidence_loss(a.result)
+    s = sentence_evidence_loss(a.result)
     assert s == ("Dari 14 poin SID yang diklaim inovasi yang dinilai, 12 poin (85,7%) belum dihitung: "
                  "6 poin karena bukti belum diverifikasi dan 6 poin karena bukti tidak ada. Bila "
                  "semuanya terbukti, IID naik sekitar 0,48 poin.")
 
 
 def test_variable_shares_and_sentence(mixed):
-    v = N.variable_shares(mixed.result)
+    v = variable_shares(mixed.result)
     assert list(v["aspect"].unique()) == ["SPD", "SID"]
     assert v.iloc[-1]["variable"] == "Jumlah inovasi"
     # count score 0.38 × 3 = 1.14 of 76
     assert v.iloc[-1]["share"] == pytest.approx(1.14 / 76)
-    s = N.sentence_variables(v)
+    s = sentence_variables(v)
     assert s.startswith("Menurut variabel (poin yang diperoleh dibanding maksimum) — SPD: ")
     assert "terlemah: Jumlah inovasi (SID)" in s
-    assert N.sentence_variables(v.iloc[0:0]) == ""
+    assert sentence_variables(v.iloc[0:0]) == ""
 
 
 # ----------------------------------------------------------------------------- unggulan
 def test_flagship_choice_rule_and_ties(mixed):
-    ch = N.flagship_choice(mixed.result, mixed.review)
+    ch = flagship_choice(mixed.result, mixed.review)
     d, nd = ch["digital"], ch["non_digital"]
     assert d["innovation_id"] == "INV02" and d["maturity"] == pytest.approx(71)
     assert d["levels"] == {"SID16": 2, "SID18": 1} and d["n_candidates"] == 2
     assert d["opd_name"] == "Dinas Komunikasi dan Informatika"
     assert nd["innovation_id"] == "INV03" and nd["n_candidates"] == 1
-    rule = N.flagship_rule(mixed.result.methodology)
+    rule = flagship_rule(mixed.result.methodology)
     assert "skor kematangannya tertinggi" in rule and "Replikasi (SID16)" in rule
     assert rule.index("SID16") < rule.index("SID18") < rule.index("kode inovasi")
-    cand = N.flagship_candidates(mixed.result)
+    cand = flagship_candidates(mixed.result)
     assert list(cand["innovation_id"]) == ["INV02", "INV01", "INV03"]
 
 
 def test_flagship_sentences_escape_and_say_none(mixed):
-    ch = N.flagship_choice(mixed.result, mixed.review)
-    s = N.sentence_flagship("digital", ch["digital"], M21)
+    ch = flagship_choice(mixed.result, mixed.review)
+    s = sentence_flagship("digital", ch["digital"], M21)
     assert s == ("Unggulan digital: **Inovasi Dua** dari Dinas Komunikasi dan Informatika (skor "
                  "kematangan 71,00 dari 111; Replikasi tingkat 2; Kemanfaatan inovasi tingkat 1), "
                  "dipilih dari 2 inovasi digital yang dinilai.")
-    s = N.sentence_flagship("non_digital", ch["non_digital"], M21)
+    s = sentence_flagship("non_digital", ch["non_digital"], M21)
     assert "<script>" not in s and "&lt;script&gt;alert\\(1\\)&lt;/script&gt; \\*\\*x\\*\\*" in s
     assert "satu-satunya inovasi non digital yang dinilai" in s
     assert "Sebelum presentasi, dokumennya masih harus dilengkapi: lengkapi manfaat." in s
-    none = N.sentence_flagship("digital", None, M21)
+    none = sentence_flagship("digital", None, M21)
     assert none.startswith("Tidak ada inovasi digital yang dinilai pada edisi ini")
 
 
 def test_profile_labels_escaping_and_empty_fields(mixed):
-    ch = N.flagship_choice(mixed.result, mixed.review)
-    p = N.profile_markdown(ch["non_digital"], mixed.review, mixed.result)
+    ch = flagship_choice(mixed.result, mixed.review)
+    p = profile_markdown(ch["non_digital"], mixed.review, mixed.result)
     assert "<script>" not in p and "**x**" not in p
     assert "- **Tahapan**: Penerapan" in p and "- **Jenis**: Non Digital" in p
     assert "- **Bentuk**: Inovasi Pelayanan Publik" in p
@@ -388,7 +454,7 @@ def test_profile_labels_escaping_and_empty_fields(mixed):
 
 def test_report_with_only_digital_says_no_non_digital():
     a = build([inv(1)], answers("INV01", 2), spd(2021))
-    sec = {s.key: s.markdown for s in N.report_sections(a)}
+    sec = {s.key: s.markdown for s in report_sections(a)}
     assert "Unggulan digital: **Inovasi 1**" in sec["unggulan"]
     assert "Tidak ada inovasi non digital yang dinilai" in sec["unggulan"]
     assert "Profil unggulan non digital belum ada" in sec["profil"]
@@ -408,7 +474,7 @@ def test_coaching_markdown_groups_names_and_empty_groups():
         "count": [12, 0, 0, 1], "share": [12 / 13, 0, 0, 1 / 13],
         "rule": ["Aturan A.", "B.", "C.", "Aturan D."], "action": ["Tindakan A.", "b", "c", "Tindakan D."],
     })
-    s = N.coaching_markdown(map_df, groups, max_names=10)
+    s = coaching_markdown(map_df, groups, max_names=10)
     assert "Setiap OPD aktif (13 OPD)" in s
     assert "**Belum ikut serta** — 12 OPD (92,3% dari OPD aktif)" in s
     assert "Antara lain: Dinas 00, Bidang; Dinas 01, Bidang;" in s and "dan 2 OPD lainnya." in s
@@ -418,11 +484,11 @@ def test_coaching_markdown_groups_names_and_empty_groups():
            "bukti belum lengkap*." not in s  # two items read "A dan B"
     assert "Tidak ada OPD dalam kelompok *Ikut, belum memenuhi syarat* dan *Memenuhi syarat, bukti " \
            "belum lengkap*." in s
-    assert N.coaching_markdown(map_df.iloc[0:0], groups).startswith("Tidak ada OPD aktif")
+    assert coaching_markdown(map_df.iloc[0:0], groups).startswith("Tidak ada OPD aktif")
 
 
 def test_coaching_section_on_pipeline(mixed):
-    sec = {s.key: s.markdown for s in N.report_sections(mixed)}
+    sec = {s.key: s.markdown for s in report_sections(mixed)}
     text = sec["peta_pembinaan"]
     assert "Setiap OPD aktif (3 OPD)" in text
     assert "OPD: Kecamatan Utara." in text  # the one unit that entered nothing
@@ -431,41 +497,41 @@ def test_coaching_section_on_pipeline(mixed):
 
 # ----------------------------------------------------------------------------- rencana aksi
 def test_deadline_sentence_with_and_without_extension():
-    assert N.sentence_deadline(M21) == (
+    assert sentence_deadline(M21) == (
         "Batas akhir input edisi 2021 adalah **17 September 2021** (diperpanjang dari 13 Agustus "
         "2021); semua dokumen di bawah harus lengkap paling lambat tanggal itu.")
     m24 = load_methodology(2024)
-    s = N.sentence_deadline(m24)
+    s = sentence_deadline(m24)
     assert "22 Agustus 2024" in s and "diperpanjang" not in s
 
 
 def test_todo_by_opd_and_action_plan(mixed):
-    todo = N.todo_by_opd(mixed.review)
+    todo = todo_by_opd(mixed.review)
     assert list(todo["innovation_id"]) == ["INV03"]
     assert todo.iloc[0]["opd_name"] == "Dinas Kesehatan" and todo.iloc[0]["todo"] == ["lengkapi manfaat"]
-    md = N.action_plan_markdown(todo, {"DINKES": 0.25})
+    md = action_plan_markdown(todo, {"DINKES": 0.25})
     assert md.startswith("Dokumen yang harus dilengkapi: satu inovasi dari satu OPD, per OPD:")
     assert "- **Dinas Kesehatan** (satu inovasi; bila semua dilengkapi dan terbukti, IID dapat naik " \
            "hingga 0,25 poin)" in md
     assert "  - &lt;script&gt;" in md and "<script>" not in md
-    assert N.action_plan_markdown(todo.iloc[0:0]) == "Tidak ada inovasi yang harus melengkapi dokumen."
+    assert action_plan_markdown(todo.iloc[0:0]) == "Tidak ada inovasi yang harus melengkapi dokumen."
 
 
 def test_not_continued_sentence(mixed):
-    assert N.sentence_not_continued(mixed.review) == (
+    assert sentence_not_continued(mixed.review) == (
         "Satu inovasi tidak lanjut pada edisi ini (1 diterapkan di luar periode penilaian); arahkan "
         "ke edisi berikutnya bila memenuhi syarat waktu dan tahapan.")
 
 
 def test_path_markdown_reachable_unreachable_and_none():
-    r = result_stub(59.0, "Inovatif", next_predicate="Sangat Inovatif", distance_to_next=1.01, n=3)
+    r = result_with(59.0, "Inovatif", next_predicate="Sangat Inovatif", distance_to_next=1.01, n=3)
     path = {"reachable": True, "target_predicate": "Sangat Inovatif", "target_iid": 60.01,
             "iid_after": 60.2, "actions": [
                 {"innovation_id": None, "indicator_id": "SPD02", "action": "raise_level",
                  "from_level": 2, "gain": 0.8},
                 {"innovation_id": "INV01", "innovation_name": EVIL, "indicator_id": "SID01",
                  "action": "fix_evidence", "from_level": 2, "gain": 0.4}]}
-    md = N.path_markdown(path, r)
+    md = path_markdown(path, r)
     assert md.startswith("Jalur menuju predikat Sangat Inovatif (IID minimal 60,01): cukup 2 tindakan "
                          "(satu perbaikan bukti dukung dan satu kenaikan tingkat), dan IID menjadi 60,20.")
     assert ("1. Indikator daerah SPD02 Tingkat lembaga kelitbangan: naikkan capaian dari tingkat 2 ke "
@@ -473,20 +539,20 @@ def test_path_markdown_reachable_unreachable_and_none():
     assert "2. *&lt;script&gt;" in md and "SID01 Regulasi inovasi daerah: lengkapi atau perbaiki bukti " \
            "dukung; +0,40 poin IID." in md
     assert "pilihan rakus" in md
-    un = N.path_markdown({"reachable": False, "target_predicate": "Sangat Inovatif", "target_iid": 60.01,
+    un = path_markdown({"reachable": False, "target_predicate": "Sangat Inovatif", "target_iid": 60.01,
                           "iid_max": 55.5, "actions": []}, r)
     assert un.startswith("Predikat Sangat Inovatif (IID minimal 60,01) belum dapat dicapai")
     assert "IID menjadi 55,50" in un and "kini 3 inovasi dinilai" in un
-    assert N.path_markdown(None, r) == ""
-    assert N.path_markdown(path, result_stub(61.0, "Sangat Inovatif")) == ""
+    assert path_markdown(None, r) == ""
+    assert path_markdown(path, result_with(61.0, "Sangat Inovatif")) == ""
 
 
 # ----------------------------------------------------------------------------- kepastian
 def test_robustness_sentences():
-    r = result_stub(45.78, "Inovatif")
-    assert N.sentence_robustness(None, r) == "Analisis kepastian predikat tidak tersedia untuk edisi ini."
-    rob = SimpleNamespace(
-        median=46.1, p05=44.0, p95=48.25, draws=10_000, seed=2021,
+    r = result_with(45.78, "Inovatif")
+    assert sentence_robustness(None, r) == "Analisis kepastian predikat tidak tersedia untuk edisi ini."
+    rob = dataclasses.replace(
+        _small().robustness, median=46.1, p05=44.0, p95=48.25, draws=10_000, seed=2021,
         settings={"accept_prob": {"pending": 0.5}},
         predicate_probabilities={"Sangat Inovatif": 0.0, "Inovatif": 0.9, "Kurang Inovatif": 0.1,
                                  "Tidak Dapat Dinilai": 0.0},
@@ -494,7 +560,7 @@ def test_robustness_sentences():
                                                                           "bobot indikator"],
                               "p_differs": [0.08, 0.02]}),
         main_source="evidence")
-    s = N.sentence_robustness(rob, r)
+    s = sentence_robustness(rob, r)
     assert ("Dalam 10.000 simulasi (benih acak 2021) yang mengacak penerimaan bukti yang belum valid, "
             "bobot indikator, dan angka metodologi yang diasumsikan, median IID adalah 46,10 dengan "
             "rentang 5–95% 44,00–48,25.") in s
@@ -502,20 +568,19 @@ def test_robustness_sentences():
     assert "Peluang tiap predikat: Inovatif 90,0% (predikat saat ini); Kurang Inovatif 10,0%." in s
     assert ("Sumber ketidakpastian terbesar: bukti yang belum valid — bila hanya sumber ini yang "
             "diacak, predikat berbeda dari Inovatif pada 8,0% simulasi (diuji satu per satu).") in s
-    one = SimpleNamespace(median=float("nan"), p05=1, p95=2, predicate_probabilities={"Inovatif": 1.0},
+    one = dataclasses.replace(_small().robustness, median=float("nan"), p05=1, p95=2, predicate_probabilities={"Inovatif": 1.0},
                           sources=pd.DataFrame({"source": ["evidence"], "label": ["x"],
                                                 "p_differs": [0.0]}), main_source=None)
-    s = N.sentence_robustness(one, r)
+    s = sentence_robustness(one, r)
     assert "median" not in s and "Predikat Inovatif muncul di semua simulasi." in s
     assert "Tidak ada satu sumber ketidakpastian pun yang sendirian mengubah predikat Inovatif" in s
     assert no_bad_tokens(s)
 
 
 def test_report_without_robustness(mixed):
-    import dataclasses
 
     a = dataclasses.replace(mixed, robustness=None)
-    sec = {s.key: s.markdown for s in N.report_sections(a)}
+    sec = {s.key: s.markdown for s in report_sections(a)}
     assert sec["kepastian"] == "Analisis kepastian predikat tidak tersedia untuk edisi ini."
     assert "Analisis kepastian:" not in sec["asumsi"]
 
@@ -524,7 +589,7 @@ def test_report_without_robustness(mixed):
 @pytest.mark.parametrize("year", available_years())
 def test_every_assumed_number_is_in_the_box_in_words(year):
     m = load_methodology(year)
-    items, sources = N.assumption_items(m)
+    items, sources = assumption_items(m)
     text = "\n".join(items)
     assumed = m.assumptions()
     # weights grouped per aspect: the count in each group adds up to the assumed weights
@@ -537,8 +602,8 @@ def test_every_assumed_number_is_in_the_box_in_words(year):
         elif a.key.startswith("bands."):
             assert f"predikat {a.key.split('.')[1]}:" in text
         else:
-            assert a.key in N.NUMBER_LABELS, a.key  # every other number has an Indonesian label
-            assert N.NUMBER_LABELS[a.key] in text
+            assert a.key in NUMBER_LABELS, a.key  # every other number has an Indonesian label
+            assert NUMBER_LABELS[a.key] in text
     # no raw keys or codes; every item names a source that is listed
     assert not re.search(r"\b[a-z]+_[a-z_]+\b", text) and "aggregation" not in text
     refs = {int(x) for x in re.findall(r"sumber \[(\d+)\]", text)}
@@ -546,7 +611,7 @@ def test_every_assumed_number_is_in_the_box_in_words(year):
 
 
 def test_assumption_values_in_indonesian():
-    items, _ = N.assumption_items(M21)
+    items, _ = assumption_items(M21)
     text = "\n".join(items)
     assert "Skor jumlah inovasi per inovasi yang dinilai: 0,38 (diasumsikan; sumber" in text
     assert "Awal periode penerapan yang memenuhi syarat: 1 Januari 2019" in text
@@ -558,7 +623,7 @@ def test_assumption_values_in_indonesian():
 
 
 def test_assumptions_box_and_data_source(mixed):
-    box = N.assumptions_markdown(mixed.methodology, mixed.dataset, mixed.review, mixed.robustness)
+    box = assumptions_markdown(mixed.methodology, mixed.dataset, mixed.review, mixed.robustness)
     assert all(line.startswith(">") for line in box.split("\n"))
     assert "**Sumber data**" in box and "tabel yang disusun langsung dalam analisis" in box
     assert "sintetis" not in box
@@ -568,10 +633,12 @@ def test_assumptions_box_and_data_source(mixed):
 
 
 def test_bundled_sample_is_called_synthetic():
-    ds = SimpleNamespace(source=str(REPO / "data" / "sample"), kind="csv", files={},
-                         opd=[1], innovations=[1, 2], innovation_indicators=[], region_indicators=[],
-                         years=lambda: [2021])
-    items = N.data_source_items(ds)
+    small = _small().dataset
+    ds = dataclasses.replace(small, source=str(REPO / "data" / "sample"), kind="csv", files={},
+                             opd=small.opd.head(1), innovations=pd.concat([small.innovations] * 2),
+                             innovation_indicators=small.innovation_indicators.head(0),
+                             region_indicators=small.region_indicators.head(0))
+    items = data_source_items(ds)
     assert "**sintetis**" in items[0] and "bukan data resmi" in items[0]
     assert "Bentuk data: folder berisi empat berkas CSV" in items
     assert "Jumlah baris seluruh data: OPD 1 baris; Inovasi 2 baris; Indikator Inovasi 0 baris; " \
@@ -580,14 +647,14 @@ def test_bundled_sample_is_called_synthetic():
 
 # ----------------------------------------------------------------------------- whole report
 def test_report_sections_order_titles_and_markdown(mixed):
-    secs = N.report_sections(mixed)
+    secs = report_sections(mixed)
     assert [s.key for s in secs] == ["ringkasan", "kekuatan_kelemahan", "unggulan", "profil",
                                      "peta_pembinaan", "rencana_aksi", "kepastian", "asumsi"]
     assert secs[-1].title == "Asumsi dan sumber data"
-    md = N.report_markdown(mixed)
+    md = report_markdown(mixed)
     for s in secs:
         assert f"## {s.title}\n\n{s.markdown}" in md
-    assert md == N.report_markdown(mixed)  # deterministic
+    assert md == report_markdown(mixed)  # deterministic
     assert no_bad_tokens(md)
     assert "<script>" not in md and "<script>" not in mistune.html(md)
     # no code identifiers or raw codes in the prose
@@ -598,11 +665,11 @@ def test_report_sections_order_titles_and_markdown(mixed):
 
 def test_first_edition_has_no_comparison_but_second_has(mixed):
     assert mixed.previous is None
-    assert "Dibanding edisi" not in N.report_sections(mixed)[0].markdown
+    assert "Dibanding edisi" not in report_sections(mixed)[0].markdown
     invs = [inv(1), inv(9, year="2020", implementation_date="2019-03-01", submitted_on="2020-08-01")]
     ans = answers("INV01", 2) + answers("INV09", 1)
     a = build(invs, ans, spd(2021) + spd(2020, level=1))
-    ring = N.report_sections(a)[0].markdown
+    ring = report_sections(a)[0].markdown
     assert a.previous is not None and a.previous.year == 2020
     assert "Dibanding edisi 2020, IID naik" in ring
     assert "jumlah inovasi yang diinput tetap 1" in ring
@@ -612,9 +679,9 @@ def test_first_edition_has_no_comparison_but_second_has(mixed):
                     reason="bundled sample not present")
 def test_bundled_sample_2021_report():
     a = analyse(None, 2021, draws=500)
-    secs = N.report_sections(a)
+    secs = report_sections(a)
     assert len(secs) == 8 and all(s.markdown.strip() for s in secs)
-    md = N.report_markdown(a)
+    md = report_markdown(a)
     assert "Asumsi dan sumber data" in md and "**sintetis**" in md
     assert no_bad_tokens(md)
     assert "&#x27;" not in mistune.html(md)

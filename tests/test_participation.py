@@ -37,10 +37,23 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from iid_analysis.analyses import participation as P
+from iid_analysis.analyses.coaching import (
+    bimtek_priorities,
+    coaching_groups,
+    coaching_map,
+    indicator_heatmap,
+    maturity_threshold,
+)
+from iid_analysis.analyses.composition import MAIN_AFFAIRS, composition, missing_affairs
+from iid_analysis.analyses.funnel import FUNNEL_STEPS, funnel, funnel_by_opd
+from iid_analysis.analyses.participation import opd_participation, participation_summary
+from iid_analysis.analyses.results import participation_fields
+from iid_analysis.analyses.timeline import timeline, timeline_summary
+from iid_analysis.analyses.trends import trends
 from iid_analysis.io.dataset import Dataset, dataset_from_frames
 from iid_analysis.io.schema import COLUMNS, PROFILE_COLUMNS
 from iid_analysis.methodology import load_methodology
+from iid_analysis.report.prose_trends import trend_sentences
 from iid_analysis.review.desk import review
 from iid_analysis.scoring.compute import score
 
@@ -245,7 +258,7 @@ def test_review_flags_match_the_table_in_the_module_docstring(rv21, res21):
 
 
 def test_funnel_city_2021(rv21, res21):
-    f = P.funnel(rv21, res21)
+    f = funnel(rv21, res21)
     assert list(f["step"]) == ["entered", "in_window", "stage_counted", "eligible", "lanjut",
                                "scored"]
     # I3 has a counted stage but is outside the window: the funnel is cumulative (5, not 6).
@@ -257,27 +270,27 @@ def test_funnel_city_2021(rv21, res21):
 
 
 def test_funnel_without_result_has_no_scored_step(rv21):
-    f = P.funnel(rv21)
+    f = funnel(rv21)
     assert list(f["step"]) == ["entered", "in_window", "stage_counted", "eligible", "lanjut"]
     assert list(f["count"]) == [8, 6, 5, 3, 2]
 
 
 def test_funnel_edition_with_no_entries(city):
     reviews, results = city
-    f = P.funnel(reviews[2019], results[2019])
+    f = funnel(reviews[2019], results[2019])
     assert list(f["count"]) == [0] * 6
     assert list(f["drop_from_previous"]) == [0] * 6
     assert f["share_of_entered"].isna().all()
 
 
 def test_funnel_by_opd_2021(rv21, res21):
-    w = P.funnel_by_opd(rv21, res21)
+    w = funnel_by_opd(rv21, res21)
     # sorted by name then id; the tie "Kelurahan Baru" → KEL1 before KEL2; unknown XYZ last
     assert list(w["opd_id"]) == ["BAPPEDA", "DINKES", "DPMPTSP", "DISDIK", "KEC_B", "KEL1",
                                  "KEL2", "XYZ"]
     assert list(w["active"]) == [True] * 7 + [False]
     assert w.loc[w["opd_id"] == "XYZ", "name"].item() == "XYZ"
-    rows = w.set_index("opd_id")[list(P.FUNNEL_STEPS)]
+    rows = w.set_index("opd_id")[list(FUNNEL_STEPS)]
     assert rows.loc["DINKES"].tolist() == [3, 2, 2, 2, 1, 2]
     assert rows.loc["DISDIK"].tolist() == [2, 1, 0, 0, 0, 0]
     assert rows.loc["BAPPEDA"].tolist() == [1, 1, 1, 1, 1, 1]
@@ -293,7 +306,7 @@ def test_funnel_by_opd_2021(rv21, res21):
 
 
 def test_opd_participation_2021(rv21, res21):
-    t = P.opd_participation(rv21, res21)
+    t = opd_participation(rv21, res21)
     assert list(t["opd_id"]) == ["BAPPEDA", "DINKES", "DPMPTSP", "DISDIK", "KEC_B", "KEL1", "KEL2"]
     assert list(t["entered"]) == [1, 3, 0, 2, 1, 0, 0]
     assert list(t["eligible"]) == [1, 2, 0, 0, 0, 0, 0]
@@ -309,14 +322,14 @@ def test_opd_participation_2021(rv21, res21):
 
 
 def test_opd_participation_agrees_with_scoring_opd_table(rv21, res21):
-    mine = P.opd_participation(rv21, res21).set_index("opd_id")
+    mine = opd_participation(rv21, res21).set_index("opd_id")
     theirs = res21.opd.set_index("opd_id").loc[mine.index]
     for col in ("entered", "eligible", "mean_maturity", "share_sid_points"):
         assert np.allclose(mine[col].astype(float), theirs[col].astype(float), equal_nan=True), col
 
 
 def test_participation_summary_2021_excludes_inactive_unit(rv21):
-    s = P.participation_summary(rv21)
+    s = participation_summary(rv21)
     assert s["n_opd"] == 7  # KEC_A (active to 2020) left out, KEC_B (from 2021) in
     assert s["n_opd_participating"] == 4
     assert s["rate"] == pytest.approx(4 / 7)
@@ -327,9 +340,9 @@ def test_participation_summary_2021_excludes_inactive_unit(rv21):
 
 def test_participation_summary_2020_and_empty_2019(city):
     reviews, _ = city
-    s20 = P.participation_summary(reviews[2020])
+    s20 = participation_summary(reviews[2020])
     assert (s20["n_opd"], s20["n_opd_participating"]) == (7, 2)  # KEC_A in, KEC_B not yet
-    s19 = P.participation_summary(reviews[2019])
+    s19 = participation_summary(reviews[2019])
     assert (s19["n_opd"], s19["n_opd_participating"], s19["rate"]) == (7, 0, 0.0)
     assert len(s19["non_participating"]) == 7
 
@@ -339,7 +352,7 @@ def test_participation_summary_2020_and_empty_2019(city):
 
 def test_trends_rows(city):
     reviews, results = city
-    t = P.trends(reviews, results)
+    t = trends(reviews, results)
     assert list(t["year"]) == [2019, 2020, 2021]
     assert list(t["n_submitted"]) == [0, 3, 8]
     assert list(t["n_opd"]) == [7, 7, 7]
@@ -354,12 +367,12 @@ def test_trends_rows(city):
     #              2021 119 / 10 + 0.38 * 3 = 13.04 → 5.216 → 5.22; 2019 nothing → 0
     assert t["iid"].tolist() == pytest.approx([0.0, 0.90, 5.22])
     assert list(t["predicate"]) == ["Tidak Dapat Dinilai", "Kurang Inovatif", "Kurang Inovatif"]
-    assert list(P.trends(reviews, results, upto=2020)["year"]) == [2019, 2020]
+    assert list(trends(reviews, results, upto=2020)["year"]) == [2019, 2020]
 
 
 def test_trend_sentences_2021(city):
     reviews, results = city
-    s = P.trend_sentences(P.trends(reviews, results), 2021)
+    s = trend_sentences(trends(reviews, results), 2021)
     assert s == [
         "Jumlah inovasi naik dari 3 menjadi 8 (+5).",
         "OPD yang berpartisipasi naik dari 2 menjadi 4 (+2).",
@@ -373,7 +386,7 @@ def test_trend_sentences_2021(city):
 
 def test_trend_sentences_after_an_empty_edition_leave_missing_values_out(city):
     reviews, results = city
-    s = P.trend_sentences(P.trends(reviews, results), 2020)
+    s = trend_sentences(trends(reviews, results), 2020)
     assert s == [
         "Jumlah inovasi naik dari 0 menjadi 3 (+3).",
         "OPD yang berpartisipasi naik dari 0 menjadi 2 (+2).",
@@ -385,10 +398,10 @@ def test_trend_sentences_after_an_empty_edition_leave_missing_values_out(city):
 
 def test_trend_sentences_first_edition_and_unknown_year(city):
     reviews, results = city
-    t = P.trends(reviews, results)
-    assert P.trend_sentences(t, 2019) == []
-    assert P.trend_sentences(t, 2030) == []
-    assert P.trend_sentences(t.iloc[:0], 2021) == []
+    t = trends(reviews, results)
+    assert trend_sentences(t, 2019) == []
+    assert trend_sentences(t, 2030) == []
+    assert trend_sentences(t.iloc[:0], 2021) == []
 
 
 def test_trend_sentences_hand_built_frame():
@@ -397,7 +410,7 @@ def test_trend_sentences_hand_built_frame():
         "rate": [0.5, 0.5], "eligible_share": [1.0, 19 / 52], "mean_maturity": [np.nan, 40.0],
         "iid": [53.96, 53.96], "predicate": ["Inovatif", "Inovatif"],
     })
-    s = P.trend_sentences(df, 2021)
+    s = trend_sentences(df, 2021)
     assert s[0] == "Jumlah inovasi naik dari 4 menjadi 52 (+48)."
     assert s[1] == "OPD yang berpartisipasi turun dari 20 menjadi 15 (\u22125)."
     assert s[2] == "Tingkat partisipasi OPD tetap 50,0%."
@@ -409,7 +422,7 @@ def test_trend_sentences_hand_built_frame():
 
 def test_trend_sentences_name_the_edition_when_one_is_skipped():
     df = pd.DataFrame({"year": [2019, 2021], "n_submitted": [10, 8]})
-    assert P.trend_sentences(df, 2021) == [
+    assert trend_sentences(df, 2021) == [
         "Jumlah inovasi turun dari 10 menjadi 8 (\u22122) (dibanding edisi 2019)."
     ]
 
@@ -418,7 +431,7 @@ def test_trend_sentences_name_the_edition_when_one_is_skipped():
 
 
 def test_timeline_summary_2021(rv21):
-    s = P.timeline_summary(rv21)
+    s = timeline_summary(rv21)
     assert s["opens"].isoformat() == "2021-05-01"
     assert s["closes"].isoformat() == "2021-08-13"
     assert s["extended_to"].isoformat() == "2021-09-17"
@@ -434,7 +447,7 @@ def test_timeline_summary_2021(rv21):
 
 
 def test_timeline_2021(rv21):
-    t = P.timeline(rv21)
+    t = timeline(rv21)
     # 30 April (earliest entry) … 18 September (latest): 1 + 31 + 30 + 31 + 31 + 18 days
     assert len(t) == 142
     assert t["date"].iloc[0] == pd.Timestamp("2021-04-30")
@@ -453,11 +466,11 @@ def test_timeline_2021(rv21):
 
 def test_timeline_without_dates_and_without_extension(city):
     rv19 = city[0][2019]  # no entries at all; 2019 window 1 May – 31 Aug, no extension
-    t = P.timeline(rv19)
+    t = timeline(rv19)
     assert len(t) == 123 and t["n_entries"].sum() == 0
     assert t["cumulative_share"].isna().all()
     assert set(t["period"]) == {"masa_input"}
-    s = P.timeline_summary(rv19)
+    s = timeline_summary(rv19)
     assert s["extended_to"] is None
     assert (s["n_with_date"], s["n_after_close"], s["n_late"], s["n_last_week"]) == (0, 0, 0, 0)
     assert s["share_last_week"] is None
@@ -467,10 +480,10 @@ def test_timeline_entries_without_any_date():
     t = city_tables(with_2020=False)
     t["innovations"] = t["innovations"].assign(submitted_on="")
     rv = build(t, 2021)
-    s = P.timeline_summary(rv)
+    s = timeline_summary(rv)
     assert (s["n_entered"], s["n_with_date"], s["n_without_date"]) == (8, 0, 8)
     assert s["share_last_week"] is None
-    tl = P.timeline(rv)
+    tl = timeline(rv)
     assert tl["date"].iloc[0] == pd.Timestamp("2021-05-01")
     assert tl["date"].iloc[-1] == pd.Timestamp("2021-09-17")
     assert tl["cumulative"].max() == 0
@@ -480,7 +493,7 @@ def test_timeline_entries_without_any_date():
 
 
 def test_composition_2021(rv21):
-    c = P.composition(rv21)
+    c = composition(rv21)
     assert set(c) == {"kind", "form", "initiator", "affair"}
     k = c["kind"]
     assert list(k["code"]) == ["digital", "non_digital", ""]
@@ -504,22 +517,22 @@ def test_composition_2021(rv21):
 
 
 def test_composition_of_an_empty_edition(city):
-    c = P.composition(city[0][2019])
+    c = composition(city[0][2019])
     assert list(c["kind"]["count"]) == [0, 0]
     assert c["kind"]["share"].isna().all()
     assert len(c["affair"]) == 0
 
 
 def test_missing_affairs(rv21, city):
-    miss = P.missing_affairs(rv21)
+    miss = missing_affairs(rv21)
     for found in ("Kesehatan", "Pendidikan", "Perencanaan",
                   "Administrasi Kependudukan dan Pencatatan Sipil"):
         assert found not in miss
-    assert len(miss) == len(P.MAIN_AFFAIRS) - 4 == 26
+    assert len(miss) == len(MAIN_AFFAIRS) - 4 == 26
     assert miss[:3] == ["Pekerjaan Umum dan Penataan Ruang", "Perumahan dan Kawasan Permukiman",
                         "Ketenteraman dan Ketertiban Umum"]  # the constant's order
-    assert P.missing_affairs(rv21, ["KESEHATAN", "Sosial", " pendidikan "]) == ["Sosial"]
-    assert P.missing_affairs(city[0][2019]) == list(P.MAIN_AFFAIRS)
+    assert missing_affairs(rv21, ["KESEHATAN", "Sosial", " pendidikan "]) == ["Sosial"]
+    assert missing_affairs(city[0][2019]) == list(MAIN_AFFAIRS)
 
 
 def test_missing_affairs_accepts_official_long_names_and_punctuation():
@@ -528,14 +541,14 @@ def test_missing_affairs_accepts_official_long_names_and_punctuation():
         "Pengendalian Penduduk dan Keluarga Berencana", "Koperasi, Usaha Kecil dan Menengah",
         "PERHUBUNGAN.", "Komunikasi & Informatika", "Kesehatan dan Gizi", "", "Sosial", "sosial"])
     rv = build(t, 2021)
-    miss = P.missing_affairs(rv)
+    miss = missing_affairs(rv)
     for found in ("Pengendalian Penduduk dan KB", "Koperasi dan UKM", "Perhubungan",
                   "Komunikasi dan Informatika", "Sosial"):
         assert found not in miss
     assert "Kesehatan" in miss  # "Kesehatan dan Gizi" is another name, not an alias
-    assert len(miss) == len(P.MAIN_AFFAIRS) - 5
-    assert P.missing_affairs(rv, ["Koperasi dan UKM"], aliases={}) == ["Koperasi dan UKM"]
-    a = P.composition(rv)["affair"]
+    assert len(miss) == len(MAIN_AFFAIRS) - 5
+    assert missing_affairs(rv, ["Koperasi dan UKM"], aliases={}) == ["Koperasi dan UKM"]
+    a = composition(rv)["affair"]
     assert a.loc[0, "label"] == "Sosial" and a.loc[0, "count"] == 2  # one group, tie → "Sosial"
 
 
@@ -543,17 +556,17 @@ def test_missing_affairs_accepts_official_long_names_and_punctuation():
 
 
 def test_maturity_threshold_is_half_the_maximum(res21):
-    assert P.maturity_threshold(res21.methodology) == 55.5
+    assert maturity_threshold(res21.methodology) == 55.5
 
 
 def test_coaching_map_2021(rv21, res21):
-    m = P.coaching_map(rv21, res21)
+    m = coaching_map(rv21, res21)
     assert list(m["opd_id"]) == ["BAPPEDA", "DINKES", "DPMPTSP", "DISDIK", "KEC_B", "KEL1", "KEL2"]
     assert list(m["group"]) == ["matang", "bukti_belum_lengkap", "tidak_ikut", "tidak_memenuhi",
                                 "tidak_memenuhi", "tidak_ikut", "tidak_ikut"]
     assert (m["group_label"].str.len() > 0).all() and (m["action"].str.len() > 0).all()
     assert "55,50" in m.loc[0, "rule"] and "bukan ketentuan resmi" in m.loc[0, "rule"]
-    g = P.coaching_groups(m)
+    g = coaching_groups(m)
     assert list(g["group"]) == ["tidak_ikut", "tidak_memenuhi", "bukti_belum_lengkap", "matang"]
     assert list(g["count"]) == [3, 2, 1, 1]
     assert g["share"].tolist() == pytest.approx([3 / 7, 2 / 7, 1 / 7, 1 / 7])
@@ -574,22 +587,22 @@ def test_coaching_map_threshold_boundary_and_lanjut_rule():
     rv = build({"opd": opd, "innovations": _innovations(rows), "innovation_indicators": ans,
                 "region_indicators": NO_REGION}, 2021)
     res = score(rv)
-    m = P.coaching_map(rv, res).set_index("opd_id")
+    m = coaching_map(rv, res).set_index("opd_id")
     assert m["mean_maturity"].tolist() == pytest.approx([55.5, 55.0, 56.0])
     assert m["group"].tolist() == ["matang", "bukti_belum_lengkap", "bukti_belum_lengkap"]
 
 
 def test_coaching_map_of_an_empty_edition(city):
     reviews, results = city
-    m = P.coaching_map(reviews[2019], results[2019])
+    m = coaching_map(reviews[2019], results[2019])
     assert len(m) == 7 and set(m["group"]) == {"tidak_ikut"}
-    assert list(P.coaching_groups(m)["count"]) == [7, 0, 0, 0]
-    g = P.coaching_groups(m.iloc[:0])
+    assert list(coaching_groups(m)["count"]) == [7, 0, 0, 0]
+    g = coaching_groups(m.iloc[:0])
     assert list(g["count"]) == [0, 0, 0, 0] and g["share"].isna().all()
 
 
 def test_indicator_heatmap_2021(res21):
-    h = P.indicator_heatmap(res21)
+    h = indicator_heatmap(res21)
     assert list(h["opd_id"]) == ["BAPPEDA", "DINKES"]  # units with scored innovations
     assert list(h.columns[:3]) == ["opd_id", "name", "n_scored"]
     assert list(h.columns[3:]) == [f"SID{i:02d}" for i in range(1, 21)]
@@ -602,7 +615,7 @@ def test_indicator_heatmap_2021(res21):
 
 
 def test_bimtek_priorities_2021(res21):
-    b = P.bimtek_priorities(res21)
+    b = bimtek_priorities(res21)
     assert len(b) == 20
     # lift = mean points still open per innovation (I1, I2, I6): SID15/SID17 unanswered, w 2 → 6;
     # SID04 (0, 2, 0 of 6) and SID19 (0, 0, 2 of 6) → 16/3; then SID06, SID13, SID20 → 4
@@ -619,15 +632,20 @@ def test_bimtek_priorities_2021(res21):
 
 def test_heatmap_and_priorities_with_nothing_scored(city):
     res19 = city[1][2019]
-    assert len(P.indicator_heatmap(res19)) == 0
-    assert len(P.bimtek_priorities(res19)) == 0
+    assert len(indicator_heatmap(res19)) == 0
+    assert len(bimtek_priorities(res19)) == 0
 
 
 # --------------------------------------------------------------------------- results.json
 
 
+def results_fields(rv, res):
+    return participation_fields(funnel(rv, res), participation_summary(rv, res),
+                                coaching_groups(coaching_map(rv, res)))
+
+
 def test_results_fields_2021(rv21, res21):
-    r = P.results_fields(rv21, res21)
+    r = results_fields(rv21, res21)
     assert json.loads(json.dumps(r)) == r
     assert (r["n_submitted"], r["n_eligible"], r["n_opd"], r["n_opd_participating"]) == (8, 3, 7, 4)
     assert [s["count"] for s in r["funnel"]] == [8, 6, 5, 3, 2, 3]
@@ -638,7 +656,7 @@ def test_results_fields_2021(rv21, res21):
 
 def test_results_fields_of_an_empty_edition(city):
     reviews, results = city
-    r = P.results_fields(reviews[2019], results[2019])
+    r = results_fields(reviews[2019], results[2019])
     assert (r["n_submitted"], r["n_eligible"], r["n_opd"], r["n_opd_participating"]) == (0, 0, 7, 0)
     assert r["coaching_groups"]["tidak_ikut"] == 7
 
@@ -674,24 +692,24 @@ def test_properties_funnel_opd_and_coaching_are_consistent(tables):
     # the stand-in review keeps this fast; the invariants are participation's own
     rv = _stand_in(tables, 2021)
     res = score(rv)
-    f = P.funnel(rv, res)
+    f = funnel(rv, res)
     counts = f["count"].tolist()
     assert counts[0] == len(rv.innovations)
     assert all(a >= b for a, b in zip(counts[:5], counts[1:5], strict=False))  # nested steps
     assert counts[5] == counts[3]  # every eligible innovation is scored
-    w = P.funnel_by_opd(rv, res)
-    assert w[list(P.FUNNEL_STEPS)].sum().tolist() == counts
-    t = P.opd_participation(rv, res)
+    w = funnel_by_opd(rv, res)
+    assert w[list(FUNNEL_STEPS)].sum().tolist() == counts
+    t = opd_participation(rv, res)
     active = set(tables["opd"].loc[tables["opd"]["active_to"] == "", "opd_id"])
     assert set(t["opd_id"]) == active
     assert list(t.sort_values(["name", "opd_id"])["opd_id"]) == list(t["opd_id"])
-    m = P.coaching_map(rv, res)
+    m = coaching_map(rv, res)
     assert list(m["opd_id"]) == list(t["opd_id"])  # every active unit exactly once
-    g = P.coaching_groups(m)
+    g = coaching_groups(m)
     assert g["count"].sum() == len(active)
     assert int(g.loc[g["group"] == "tidak_ikut", "count"].item()) == int((t["entered"] == 0).sum())
-    s = P.timeline_summary(rv)
-    tl = P.timeline(rv)
+    s = timeline_summary(rv)
+    tl = timeline(rv)
     assert tl["n_entries"].sum() == s["n_with_date"]
     assert s["n_with_date"] + s["n_without_date"] == len(rv.innovations)
-    assert json.loads(json.dumps(P.results_fields(rv, res)))
+    assert json.loads(json.dumps(results_fields(rv, res)))

@@ -15,9 +15,11 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from iid_analysis.analysis import analyse, results_dict
+from iid_analysis.analysis import analyse
 from iid_analysis.cli import main as cli_main
-from iid_analysis.io.dataset import DataError, load_dataset
+from iid_analysis.io.dataset import load_dataset
+from iid_analysis.io.errors import DataError
+from iid_analysis.run.artifacts import results_dict
 from iid_analysis.run.pipeline import NOTEBOOKS, default_data, notebooks_dir, run_reports
 
 pytestmark = pytest.mark.notebooks

@@ -7,7 +7,7 @@ import pytest
 from openpyxl import load_workbook
 from test_validation import base_tables, run, set_cell
 
-from iid_analysis.review.desk import write_review_outputs
+from iid_analysis.review import write_review_outputs
 from iid_analysis.review.workbook import MAX_SHEET_NAME, SUMMARY_SHEET, sheet_name
 
 

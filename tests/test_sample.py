@@ -15,7 +15,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from iid_analysis.io import schema
+from iid_analysis.io.dataset import dataset_from_frames, load_dataset
 from iid_analysis.methodology import load_methodology
+from iid_analysis.review.desk import review
+from iid_analysis.scoring.compute import score
 from iid_analysis.synthetic.sample import BUNDLED_YEARS, make_sample, write_sample
 from iid_analysis.text.escape import FORMULA_START
 
@@ -339,11 +342,7 @@ def test_bad_arguments_are_refused():
 
 
 def test_sample_loads_with_no_error_level_problem():
-    dataset = pytest.importorskip("iid_analysis.io.dataset")
-    try:
-        ds = dataset.load_dataset(SAMPLE)
-    except NotImplementedError:  # pragma: no cover - loader not there yet
-        pytest.skip("load_dataset not implemented")
+    ds = load_dataset(SAMPLE)
     problems = ds.problems
     assert (problems["severity"] == "error").sum() == 0, problems.head().to_string()
     raw = read_csv_folder(SAMPLE)
@@ -351,23 +350,18 @@ def test_sample_loads_with_no_error_level_problem():
         assert len(ds.table(t)) == len(raw[t])
     assert ds.years() == list(BUNDLED_YEARS)
     # the loader's typing of the files equals its typing of the generator's frames
-    if hasattr(dataset, "dataset_from_frames"):
-        mem = dataset.dataset_from_frames(make_sample(seed=2021))
-        for t in schema.TABLES:
-            pd.testing.assert_frame_equal(mem.table(t), ds.table(t), obj=t)
+    mem = dataset_from_frames(make_sample(seed=2021))
+    for t in schema.TABLES:
+        pd.testing.assert_frame_equal(mem.table(t), ds.table(t), obj=t)
 
 
 def test_sample_scores_are_plausible():
     """IID per edition (the scoring module): Inovatif 2021–2023, 2022 near the public 53.96."""
-    scoring = pytest.importorskip("iid_analysis.scoring.compute")
-    validation = pytest.importorskip("iid_analysis.review.desk")
-    from iid_analysis.io.dataset import load_dataset
-
     ds = load_dataset(SAMPLE)
     iid = {}
     for y in (2021, 2022, 2023, 2024):
         m = load_methodology(y)
-        r = scoring.score(validation.review(ds, m, y))
+        r = score(review(ds, m, y))
         iid[y] = (r.iid, r.predicate)
     assert all(iid[y][1] == "Inovatif" for y in (2021, 2022, 2023)), iid
     assert 40 <= iid[2021][0] <= 55

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -17,16 +18,13 @@ import pytest
 from scoring_oracle import full_marks, make_review, oracle_score
 
 from iid_analysis import predicate
-from iid_analysis.io.dataset import Dataset
+from iid_analysis.analyses.robustness import totals as robustness_totals
+from iid_analysis.io.dataset import Dataset, load_dataset
 from iid_analysis.methodology import Indicator, load_methodology, round_score
-from iid_analysis.scoring.compute import (
-    REASONS,
-    answer_arrays,
-    frame_terms,
-    iids_for_weights,
-    score,
-    totals_from_points,
-)
+from iid_analysis.review.desk import review as desk_review
+from iid_analysis.scoring.compute import score
+from iid_analysis.scoring.evidence import REASONS
+from iid_analysis.scoring.totals import frame_terms, totals_from_points
 
 M21 = load_methodology(2021)
 ALL_SPD_MAX = [(i.id, 3, "valid") for i in M21.indicators_of("SPD")]  # 63 points
@@ -399,32 +397,34 @@ def test_to_dict_keys_and_json():
     assert all(isinstance(s, str) and s for s in lines)
 
 
-def test_fast_core_matches_score():
+def test_fast_paths_match_score():
+    """Scoring's own arithmetic (``frame_terms``, ``totals_from_points``) and the what-if model
+    (``analyses.robustness.totals``) give what :func:`score` gives, under other weights and under a
+    more lenient evidence rule."""
     review = make_review(inns("A", "B", "C"),
                          full_marks("A", M21) + [("B", "SID01", 2, "valid"), ("B", "SID02", 3, "pending")],
                          [("SPD01", 3, "valid"), ("SPD02", 3, "pending")])
     res = score(review)
-    arr = answer_arrays(res)
-    assert arr.sid_level.shape == (3, 20) and arr.n == 3
-    assert arr.sid_points.sum() == res.sid_sum and arr.spd_points.sum() == res.spd
+    pts = res.points
+    is_sid = pts["aspect"].eq("SID").to_numpy()
+    assert is_sid.sum() == 3 * 20 and res.n == 3
     div, cs = frame_terms(M21, [3, 12, 500])
     assert div.tolist() == [10, 12, 500] and cs.tolist() == pytest.approx([1.14, 4.56, 76.0])
-    tot = totals_from_points(arr.spd_points.sum(), arr.sid_points.sum(), div[0], cs[0], 250)
-    assert float(tot["iid"]) == res.iid
-    # three weight sets at once: the frame's, and the 2021 form alternative
+    tot = totals_from_points(pts.loc[~is_sid, "points"].sum(), pts.loc[is_sid, "points"].sum(),
+                             div[0], cs[0], 250)
+    assert float(tot["iid"]) == res.iid and float(tot["total"]) == pytest.approx(res.total)
+    # two weight sets at once: the frame's, and the 2021 form alternative
+    ids = M21.indicator_ids
     alt = M21.with_alternative("sid_weights_form2021")
-    w_alt = [alt.indicator(i).weight for i in arr.sid_ids]
-    out = iids_for_weights(arr, M21, sid_weights=[arr.sid_weight, w_alt])
-    assert out["iid"].tolist() == [res.iid, score(review, alt).iid]
-    # Monte Carlo style: pending SID evidence accepted
-    accepted = arr.sid_counted | (arr.sid_status == 2)
-    tot2 = totals_from_points(arr.spd_points.sum(), (arr.sid_claimed * accepted).sum(), 10,
-                              M21.count_score(3), 250)
+    weights = np.array([[M21.indicator(i).weight for i in ids], [alt.indicator(i).weight for i in ids]])
+    assert robustness_totals(res, weights=weights).tolist() == pytest.approx([res.total, score(review, alt).total])
+    # pending evidence accepted (SID and SPD): Σ level per indicator over valid or pending answers
+    accepted = pts["evidence_status"].isin(["valid", "pending"]).to_numpy()
+    col = pts["indicator_id"].map({k: j for j, k in enumerate(ids)}).to_numpy("int64")
+    levels = np.bincount(col, weights=pts["level"].to_numpy("float64") * accepted, minlength=len(ids))
     lenient = dataclasses.replace(M21, evidence_rule="valid_or_pending")
-    spd_lenient = (arr.spd_level * arr.spd_weight * (arr.spd_counted | (arr.spd_status == 2))).sum()
-    tot3 = totals_from_points(spd_lenient, (arr.sid_claimed * accepted).sum(), 10, M21.count_score(3), 250)
-    assert float(tot3["iid"]) == score(review, lenient).iid
-    assert float(tot2["iid"]) <= float(tot3["iid"])
+    assert robustness_totals(res, levels=levels)[0] == pytest.approx(score(review, lenient).total)
+    assert score(review, lenient).total > res.total
 
 
 def test_unknown_evidence_rule_is_a_clear_error():
@@ -438,19 +438,11 @@ def test_unknown_evidence_rule_is_a_clear_error():
 # ---------------------------------------------------------------------------- the bundled data
 @pytest.mark.parametrize("year", [2019, 2020, 2021, 2022, 2023, 2024])
 def test_bundled_sample_matches_the_oracle(year):
-    """End to end on the real loader and desk review (skipped while they are not available)."""
-    from pathlib import Path
-
-    from iid_analysis.io.dataset import load_dataset
-
-    validation = pytest.importorskip("iid_analysis.review.desk")
+    """End to end on the real loader and desk review."""
     data = Path(__file__).resolve().parents[1] / "data" / "sample"
-    try:
-        ds = load_dataset(data)
-    except NotImplementedError:
-        pytest.skip("loader not implemented yet")
+    ds = load_dataset(data)
     meth = load_methodology(year)
-    review = validation.review(ds, meth, year)
+    review = desk_review(ds, meth, year)
     res = check_oracle(review)
     assert len(res.innovations) == len(review.innovations)
     assert res.n == int(review.innovations["eligible"].sum())

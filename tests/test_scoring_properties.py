@@ -1,5 +1,5 @@
-"""Property tests for the index: the fast path against the slow oracle on random reviews, bounds,
-monotonicity and order independence."""
+"""Property tests for the index: the fast path against the slow oracle on random reviews, the
+robustness model's totals against rescoring, bounds, monotonicity and order independence."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from scoring_oracle import full_marks, make_review, oracle_score
 
+from iid_analysis.analyses.robustness import totals as robustness_totals
 from iid_analysis.methodology import load_methodology
 from iid_analysis.scoring.compute import score
 
@@ -66,6 +67,24 @@ def test_fast_path_matches_the_oracle(review, frame):
     assert len(res.innovations) == len(review.innovations)
     assert len(res.points) == len(meth.indicators_of("SPD")) + res.n * len(meth.indicators_of("SID"))
     assert res.innovations.loc[~res.innovations["scored"], "why_not"].ne("").all()
+
+
+@SETTINGS
+@given(review=reviews())
+def test_robustness_totals_match_rescoring(review):
+    """The Monte Carlo's array model gives the total ``score`` gives under other weights (the 2021
+    form alternative) and under a more lenient evidence rule (pending evidence accepted)."""
+    res = score(review)
+    ids = M21.indicator_ids
+    alt = FRAMES["form2021"]
+    weights = [alt.indicator(i).weight for i in ids]
+    assert np.isclose(robustness_totals(res, weights=weights)[0], score(review, alt).total)
+    pts = res.points
+    accepted = pts["evidence_status"].isin(["valid", "pending"]).to_numpy()
+    col = pts["indicator_id"].map({k: j for j, k in enumerate(ids)}).to_numpy("int64")
+    levels = np.bincount(col, weights=pts["level"].to_numpy("float64") * accepted, minlength=len(ids))
+    lenient = dataclasses.replace(M21, evidence_rule="valid_or_pending")
+    assert np.isclose(robustness_totals(res, levels=levels)[0], score(review, lenient).total)
 
 
 @SETTINGS

@@ -16,7 +16,7 @@ from iid_analysis.io import schema
 from iid_analysis.io.dataset import Dataset, dataset_from_frames
 from iid_analysis.io.findings import FINDING_COLUMNS
 from iid_analysis.methodology import load_methodology
-from iid_analysis.review.desk import (
+from iid_analysis.review import (
     MIN_PROFILE_WORDS,
     Review,
     format_date_id,

@@ -10,7 +10,7 @@ from test_validation import make_dataset
 from iid_analysis.io import schema
 from iid_analysis.io.findings import FINDING_COLUMNS, SEVERITIES
 from iid_analysis.methodology import load_methodology
-from iid_analysis.review.desk import DECISIONS, review, summary_lines, write_review_outputs
+from iid_analysis.review import DECISIONS, review, summary_lines, write_review_outputs
 
 YEAR = 2021
 M = load_methodology(YEAR)

@@ -16,9 +16,31 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from iid_analysis.analyses import whatif
+from iid_analysis.analyses.gaps import (
+    ACTION_LABELS,
+    DOCUMENT_ACTIONS,
+    GAP_COLUMNS,
+    SPD_OWNER,
+    best_per_answer,
+    gaps,
+    gaps_by_opd,
+    top_gaps,
+)
+from iid_analysis.analyses.leave_one_out import leave_one_out
+from iid_analysis.analyses.path import path_to_next
+from iid_analysis.analyses.results import whatif_fields
+from iid_analysis.analyses.robustness import _probabilities, robustness, totals
+from iid_analysis.analyses.scenarios import (
+    add_innovations,
+    apply_changes,
+    compare,
+    drop_innovations,
+)
 from iid_analysis.io.dataset import dataset_from_frames
 from iid_analysis.methodology import PREDICATES, load_methodology
+from iid_analysis.report.prose_path import PATH_METHOD_NOTE, path_sentence
+from iid_analysis.report.prose_robustness import robustness_sentences
+from iid_analysis.report.prose_scenarios import compare_table
 from iid_analysis.review.desk import review
 from iid_analysis.scoring.compute import score
 
@@ -103,8 +125,8 @@ def test_tiny_headline(tiny):
 
 def test_gap_gains_by_hand(tiny):
     _, res = tiny
-    g = whatif.gaps(res)
-    assert list(g.columns) == list(whatif.GAP_COLUMNS)
+    g = gaps(res)
+    assert list(g.columns) == list(GAP_COLUMNS)
     # top three: 6-point SPD raises (gain 6 / 250 × 100 = 2.4), tie broken by indicator id
     assert list(g["indicator_id"].head(3)) == ["SPD02", "SPD12", "SPD13"]
     assert (g["action"].head(3) == "raise_level").all()
@@ -127,25 +149,25 @@ def test_gap_gains_by_hand(tiny):
                 & (g["action"] == "raise_level")).any()  # already level 3: no raise
     r = row("", "SPD02", "validate_evidence")  # 2 × 2 = 4 points, SPD not divided → 1.6 IID
     assert r.gain == pytest.approx(1.6) and pd.isna(r.innovation_id) and pd.isna(r.innovation_name)
-    assert r.opd_name == whatif.SPD_OWNER == "Pemerintah daerah (SPD)"
+    assert r.opd_name == SPD_OWNER == "Pemerintah daerah (SPD)"
     # every answer short of full points, 19 SID + 14 SPD, has a raise; 2 have a document action
     assert (g["action"] == "raise_level").sum() == 19 + 14
-    assert g["action"].isin(whatif.DOCUMENT_ACTIONS).sum() == 2
+    assert g["action"].isin(DOCUMENT_ACTIONS).sum() == 2
 
 
 def test_ineligible_innovations_are_not_gaps(tiny):
     rv, res = tiny
     assert not bool(rv.innovations.set_index("innovation_id").loc["X", "eligible"])
-    g = whatif.gaps(res)
+    g = gaps(res)
     assert "X" not in set(g["innovation_id"].dropna())
     assert "tidak memenuhi syarat" in g.attrs["note"]
 
 
 def test_gaps_sorted_and_best_per_answer(tiny):
     _, res = tiny
-    g = whatif.gaps(res)
+    g = gaps(res)
     assert (np.diff(g["gain"].to_numpy()) <= 1e-12).all()
-    best = whatif.best_per_answer(g)
+    best = best_per_answer(g)
     assert not best.duplicated(["innovation_id", "indicator_id"]).any()
     a20 = best[(best["innovation_id"] == "A") & (best["indicator_id"] == "SID20")].iloc[0]
     assert a20.action == "validate_evidence"
@@ -155,10 +177,10 @@ def test_gaps_sorted_and_best_per_answer(tiny):
 
 def test_gap_fix_rescored_gives_the_stated_gain(tiny):
     rv, res = tiny
-    g = whatif.gaps(res)
+    g = gaps(res)
     for i in range(len(g)):
         row = g.iloc[[i]]
-        after = score(whatif.apply_changes(rv, row), methodology=res.methodology)
+        after = score(apply_changes(rv, row), methodology=res.methodology)
         assert after.total - res.total == pytest.approx(float(row["gain_total"].iloc[0]), abs=1e-9)
         assert after.iid == float(row["iid_after"].iloc[0])
         if i >= 6:
@@ -167,7 +189,7 @@ def test_gap_fix_rescored_gives_the_stated_gain(tiny):
 
 def test_gaps_by_opd(tiny):
     _, res = tiny
-    by = whatif.gaps_by_opd(whatif.gaps(res))
+    by = gaps_by_opd(gaps(res))
     assert list(by.columns) == ["opd_id", "opd_name", "n_innovations", "n_answers", "n_pending",
                                 "n_fix", "gain_documents", "gain_max"]
     spd = by[by["opd_id"].isna()].iloc[0]
@@ -181,13 +203,13 @@ def test_gaps_by_opd(tiny):
 
 def test_top_gaps_format(tiny):
     _, res = tiny
-    top = whatif.top_gaps(res, k=5)
+    top = top_gaps(res, k=5)
     assert len(top) == 5
     assert all(set(t) == {"innovation_id", "indicator_id", "gain"} for t in top)
     assert top[0] == {"innovation_id": None, "indicator_id": "SPD02", "gain": 2.4}
     assert all(isinstance(t["gain"], float) and round(t["gain"], 4) == t["gain"] for t in top)
     json.dumps(top)
-    sid = [t for t in whatif.top_gaps(res, k=100) if t["innovation_id"] == "A"]
+    sid = [t for t in top_gaps(res, k=100) if t["innovation_id"] == "A"]
     assert sid and all(isinstance(t["innovation_id"], str) for t in sid)
 
 
@@ -195,26 +217,27 @@ def test_top_gaps_format(tiny):
 def test_path_to_next_one_pending_document(edge):
     _, res = edge
     assert res.iid == 60.0 and res.predicate == "Inovatif"
-    p = whatif.path_to_next(res)
-    assert p["method"] == "greedy" and "greedy" in p["method_note"]
+    p = path_to_next(res)
+    assert p["method"] == "greedy" and "greedy" in PATH_METHOD_NOTE
     assert p["reachable"] and p["target_predicate"] == "Sangat Inovatif" and p["target_iid"] == 60.01
     assert p["n_actions"] == 1
     act = p["actions"][0]  # several 12-point actions reach it; the cheapest is chosen
     assert (act["innovation_id"], act["indicator_id"], act["action"]) == ("P", "SID20", "validate_evidence")
     assert p["iid_after"] == 60.48 and p["predicate_after"] == "Sangat Inovatif"
     assert act["innovation_name"] == "Inovasi P" and act["opd_name"] == "Bappeda"
-    assert act["action_label"] == whatif.ACTION_LABELS["validate_evidence"]
-    assert "60,48" in p["sentence"] and "Sangat Inovatif" in p["sentence"]
+    assert act["action_label"] == ACTION_LABELS["validate_evidence"]
+    s = path_sentence(p, res)
+    assert "60,48" in s and "Sangat Inovatif" in s
     json.dumps(p)
 
 
 def test_path_reaches_the_band_when_applied(edge):
     rv, res = edge
     # only documents: the one pending document; with raises only, still one action
-    for actions in (None, whatif.DOCUMENT_ACTIONS, ("raise_level",)):
-        p = whatif.path_to_next(res, actions=actions)
+    for actions in (None, DOCUMENT_ACTIONS, ("raise_level",)):
+        p = path_to_next(res, actions=actions)
         assert p["reachable"]
-        after = score(whatif.apply_changes(rv, p["actions"]), methodology=res.methodology)
+        after = score(apply_changes(rv, p["actions"]), methodology=res.methodology)
         assert after.predicate == p["predicate_after"] == "Sangat Inovatif"
         assert after.iid == p["iid_after"]
 
@@ -227,18 +250,18 @@ def test_path_needs_several_actions_and_is_minimal():
     spd = [(i, lv, "valid") for i, lv, _ in FULL_SPD if i != "SPD01"] + [("SPD01", 2, "pending")]
     rv, res = build(inns, ans, spd)
     assert res.predicate == "Inovatif"
-    p = whatif.path_to_next(res, actions=whatif.DOCUMENT_ACTIONS)
-    g = whatif.best_per_answer(whatif.gaps(res), whatif.DOCUMENT_ACTIONS)
+    p = path_to_next(res, actions=DOCUMENT_ACTIONS)
+    g = best_per_answer(gaps(res), DOCUMENT_ACTIONS)
     need = (60.005 - 1e-9) / 100 * res.max_total - res.total
     k = p["n_actions"]
     if p["reachable"]:
         assert g["gain_total"].head(k).sum() >= need - 1e-9
         assert g["gain_total"].head(k - 1).sum() < need  # fewer actions cannot reach it
-        after = score(whatif.apply_changes(rv, p["actions"]), methodology=res.methodology)
+        after = score(apply_changes(rv, p["actions"]), methodology=res.methodology)
         assert after.predicate == "Sangat Inovatif" and after.iid == p["iid_after"]
     else:
         assert g["gain_total"].sum() < need
-    p_all = whatif.path_to_next(res)
+    p_all = path_to_next(res)
     assert p_all["reachable"] and p_all["n_actions"] >= 1
 
 
@@ -246,23 +269,23 @@ def test_path_unreachable_and_top():
     rv, res = build([{"innovation_id": "A"}], full("A"), FULL_SPD)
     # SPD 63 + 111 / 10 + 0.38 = 74.48 → 29.79: even everything else cannot reach Inovatif
     assert res.predicate == "Kurang Inovatif"
-    p = whatif.path_to_next(res)
+    p = path_to_next(res)
     assert not p["reachable"] and p["actions"] == [] and p["iid_max"] == res.iid
-    assert "tambahan inovasi" in p["sentence"]
-    docs = whatif.path_to_next(res, actions=whatif.DOCUMENT_ACTIONS)
-    assert not docs["reachable"] and "kenaikan tingkat" in docs["sentence"]
+    assert "tambahan inovasi" in path_sentence(p, res)
+    docs = path_to_next(res, actions=DOCUMENT_ACTIONS)
+    assert not docs["reachable"] and "kenaikan tingkat" in path_sentence(docs, res)
     rv, res = build([{"innovation_id": f"F{i}"} for i in range(10)],
                     [a for i in range(10) for a in full(f"F{i}")], FULL_SPD)
     assert res.predicate == "Sangat Inovatif"
-    p = whatif.path_to_next(res)
-    assert p["target_predicate"] is None and p["n_actions"] == 0 and "tertinggi" in p["sentence"]
+    p = path_to_next(res)
+    assert p["target_predicate"] is None and p["n_actions"] == 0 and "tertinggi" in path_sentence(p, res)
 
 
 # ----------------------------------------------------------------------------- what-if
 def test_apply_changes_copy_new_answer_and_spd(tiny):
     rv, res = tiny
     before_ii = rv.dataset.innovation_indicators.copy()
-    new = whatif.apply_changes(rv, [
+    new = apply_changes(rv, [
         {"innovation_id": "A", "indicator_id": "SID18", "level": 2, "evidence_status": "valid"},
         {"innovation_id": None, "indicator_id": "SPD05", "level": 1, "evidence_status": "valid"},
     ])
@@ -271,16 +294,16 @@ def test_apply_changes_copy_new_answer_and_spd(tiny):
     # + SID18 2 × 3 = 6 → 0.6; + SPD05 1 × 1.5 = 1.5 → total 3.98 + 2.1 = 6.08 → 2.432
     assert after.total == pytest.approx(6.08) and after.iid == 2.43
     with pytest.raises(ValueError):
-        whatif.apply_changes(rv, {"innovation_id": "A", "indicator_id": "SID99", "level": 1})
+        apply_changes(rv, {"innovation_id": "A", "indicator_id": "SID99", "level": 1})
     with pytest.raises(ValueError):
-        whatif.apply_changes(rv, {"innovation_id": "A", "indicator_id": "SID01", "level": 5})
+        apply_changes(rv, {"innovation_id": "A", "indicator_id": "SID01", "level": 5})
     with pytest.raises(ValueError):
-        whatif.apply_changes(rv, {"innovation_id": "NOPE", "indicator_id": "SID01", "level": 1})
+        apply_changes(rv, {"innovation_id": "NOPE", "indicator_id": "SID01", "level": 1})
 
 
 def test_drop_and_add_innovations_and_compare(tiny):
     rv, res = tiny
-    added = whatif.add_innovations(
+    added = add_innovations(
         rv, [{"innovation_id": "N", "opd_id": "DISDIK", "name": "Inovasi baru", "stage": "penerapan",
               "initiator": "asn", "kind": "digital", "form": "tata_kelola",
               "implementation_date": "2020-06-01", "submitted_on": "2021-08-02", "previous_entries": 0,
@@ -291,36 +314,40 @@ def test_drop_and_add_innovations_and_compare(tiny):
     res2 = score(added, methodology=res.methodology)
     # n 2, Σ SID 6 + 3 = 9 → 0.9, count 0.76: total 3 + 0.9 + 0.76 = 4.66 → 1.864 → 1.86
     assert res2.n == 2 and res2.total == pytest.approx(4.66) and res2.iid == 1.86
-    cmp = whatif.compare(res, res2).set_index("measure")
+    cmp = compare_table(res, res2).set_index("measure")
     assert cmp.loc["n", "change"] == 1 and "N" in cmp.loc["n", "why"]
     assert cmp.loc["iid", "change"] == pytest.approx(0.27)
     assert cmp.loc["spd", "why"] == "tidak berubah"
     assert "inovasi baru dinilai: N" in cmp.loc["sid", "why"]
     assert cmp.loc["predicate", "why"] == "tetap"
-    dropped = score(whatif.drop_innovations(added, ["A"]), methodology=res.methodology)
+    dropped = score(drop_innovations(added, ["A"]), methodology=res.methodology)
     # n 1, Σ 3 → 0.3, count 0.38: 3.68 → 1.472 → 1.47
     assert dropped.n == 1 and dropped.iid == 1.47
 
 
 def test_compare_explains_predicate_and_spd(edge):
     rv, res = edge
-    after = score(whatif.apply_changes(rv, [
+    after = score(apply_changes(rv, [
         {"innovation_id": "P", "indicator_id": "SID20", "evidence_status": "valid"},
         {"innovation_id": None, "indicator_id": "SPD01", "level": 2},
     ]), methodology=res.methodology)
-    cmp = whatif.compare(res, after).set_index("measure")
+    cmp = compare_table(res, after).set_index("measure")
     assert cmp.loc["spd", "why"] == "SPD01 −1,00"
     assert "P" in cmp.loc["sid", "why"]
     assert cmp.loc["predicate", "why"] == "naik dari Inovatif ke Sangat Inovatif"
     assert cmp.loc["total", "change"] == pytest.approx(1.2 - 1.0)
     assert list(cmp.columns) == ["label", "before", "after", "change", "why"]
+    num = compare(res, after).set_index("measure")  # the numbers, no words
+    assert list(num.columns) == ["before", "after", "change"]
+    assert num.loc["predicate", "change"] == "up" and num.loc["n", "change"] == 0
+    assert num.loc["total", "change"] == cmp.loc["total", "change"]
 
 
 # ----------------------------------------------------------------------------- robustness
 @pytest.mark.parametrize("p", [0.5, 0.3])
 def test_one_pending_document_decides_the_predicate(edge, p):
     _, res = edge
-    r = whatif.robustness(res, draws=10_000, seed=7, accept_prob={"pending": p}, weight_spread=0.0,
+    r = robustness(res, draws=10_000, seed=7, accept_prob={"pending": p}, weight_spread=0.0,
                           alternatives=False)
     assert r.n_uncertain == 1
     assert set(np.unique(r.iids)) <= {60.0, 60.48}
@@ -333,13 +360,16 @@ def test_one_pending_document_decides_the_predicate(edge, p):
     assert src.loc["evidence", "p_differs"] == pytest.approx(p, abs=0.02)
     assert src.loc["weights", "p_differs"] == 0 and src.loc["alternatives", "p_differs"] == 0
     assert not src.loc["weights", "active"]
+    interval, source = robustness_sentences(r)
+    assert interval.startswith("IID 60,00 (Inovatif); dalam 10.000 simulasi median ")
+    assert source.startswith("Sumber ketidakpastian yang paling menggeser predikat adalah bukti yang belum")
 
 
 def test_robustness_seeded(edge):
     _, res = edge
-    a = whatif.robustness(res, draws=3000, seed=11)
-    b = whatif.robustness(res, draws=3000, seed=11)
-    c = whatif.robustness(res, draws=3000, seed=12)
+    a = robustness(res, draws=3000, seed=11)
+    b = robustness(res, draws=3000, seed=11)
+    c = robustness(res, draws=3000, seed=12)
     assert np.array_equal(a.iids, b.iids)
     assert a.to_dict() == b.to_dict()
     assert not np.array_equal(a.iids, c.iids)
@@ -350,11 +380,12 @@ def test_robustness_seeded(edge):
 
 def test_robustness_degenerate_cases_equal_score(edge):
     rv, res = edge
-    none = whatif.robustness(res, draws=500, accept_prob={"pending": 0.0}, weight_spread=0,
+    none = robustness(res, draws=500, accept_prob={"pending": 0.0}, weight_spread=0,
                              alternatives=False)
     assert (none.iids == res.iid).all() and none.predicate_probabilities["Inovatif"] == 1.0
     assert none.main_source is None and none.p_change == 0
-    all_ok = whatif.robustness(res, draws=500, accept_prob={"pending": 1.0}, weight_spread=0,
+    assert robustness_sentences(none)[1].startswith("Predikat Inovatif tidak berubah dalam semua 500 simulasi")
+    all_ok = robustness(res, draws=500, accept_prob={"pending": 1.0}, weight_spread=0,
                                alternatives=False)
     accepted = score(rv, dataclasses.replace(res.methodology, evidence_rule="valid_or_pending"))
     assert (all_ok.iids == accepted.iid).all()
@@ -365,13 +396,13 @@ def test_robustness_alternatives_match_score(edge):
     alts = [a.id for a in res.methodology.alternatives]
     assert len(alts) == 2  # 2021: the form's SID weights and a count-score rule
     for alt in alts:
-        r = whatif.robustness(res, draws=4000, seed=3, accept_prob={}, weight_spread=0,
+        r = robustness(res, draws=4000, seed=3, accept_prob={}, weight_spread=0,
                               alternatives=[alt])
         other = score(rv, res.methodology.with_alternative(alt))
         assert set(np.unique(r.iids)) == {res.iid, other.iid}
         assert np.mean(r.iids == other.iid) == pytest.approx(0.5, abs=0.03)
         assert r.settings["alternatives"] == [alt]
-    both = whatif.robustness(res, draws=4000, seed=3, accept_prob={}, weight_spread=0)
+    both = robustness(res, draws=4000, seed=3, accept_prob={}, weight_spread=0)
     combo = score(rv, res.methodology.with_alternative(alts[0]).with_alternative(alts[1]))
     assert combo.iid in set(np.unique(both.iids)) and len(np.unique(both.iids)) == 4
 
@@ -380,13 +411,13 @@ def test_weights_keep_full_marks_at_the_maximum():
     # every answer at full marks: perturbed weights rescaled per aspect cannot move the IID
     _, res = build([{"innovation_id": f"F{i}"} for i in range(10)],
                    [a for i in range(10) for a in full(f"F{i}")], FULL_SPD)
-    r = whatif.robustness(res, draws=2000, weight_spread=0.25, alternatives=False)
+    r = robustness(res, draws=2000, weight_spread=0.25, alternatives=False)
     assert (r.iids == res.iid).all()
 
 
 def test_weights_only_spread(edge):
     _, res = edge
-    r = whatif.robustness(res, draws=4000, seed=5, accept_prob={}, weight_spread=0.25,
+    r = robustness(res, draws=4000, seed=5, accept_prob={}, weight_spread=0.25,
                           alternatives=False)
     assert r.p05 < res.iid < r.p95 or r.p05 <= res.iid <= r.p95
     assert abs(r.mean - res.iid) < 1.0
@@ -396,23 +427,23 @@ def test_weights_only_spread(edge):
 
 def test_totals_core_matches_score(edge):
     rv, res = edge
-    assert whatif.totals(res)[0] == pytest.approx(res.total, abs=1e-9)
+    assert totals(res)[0] == pytest.approx(res.total, abs=1e-9)
     alt = res.methodology.with_alternative("sid_weights_form2021")
     other = score(rv, alt)
     w = np.array([alt.indicator(i).weight for i in res.methodology.indicator_ids])
-    assert whatif.totals(res, weights=w)[0] == pytest.approx(other.total, abs=1e-9)
+    assert totals(res, weights=w)[0] == pytest.approx(other.total, abs=1e-9)
 
 
 def test_robustness_rejects_bad_parameters(edge):
     _, res = edge
     with pytest.raises(ValueError):
-        whatif.robustness(res, draws=0)
+        robustness(res, draws=0)
     with pytest.raises(ValueError):
-        whatif.robustness(res, accept_prob={"pending": 1.5})
+        robustness(res, accept_prob={"pending": 1.5})
     with pytest.raises(ValueError):
-        whatif.robustness(res, weight_spread=1.0)
+        robustness(res, weight_spread=1.0)
     with pytest.raises(ValueError):
-        whatif.robustness(res, alternatives=["nope"])
+        robustness(res, alternatives=["nope"])
 
 
 def test_probabilities_sum_exactly_to_one():
@@ -424,12 +455,12 @@ def test_probabilities_sum_exactly_to_one():
             bad = u
             break
     assert bad is not None
-    probs = whatif._probabilities(dict(zip(PREDICATES, bad, strict=True)), 10_000)
+    probs = _probabilities(dict(zip(PREDICATES, bad, strict=True)), 10_000)
     assert all(sum(p) == 1.0 for p in itertools.permutations(probs.values()))
     assert all(round(v, 4) == v for v in probs.values())
     assert max(abs(probs[k] - x / 10_000) for k, x in zip(PREDICATES, bad, strict=True)) <= 0.002
     # largest remainder for counts that do not divide evenly
-    probs = whatif._probabilities({"a": 1, "b": 1, "c": 1}, 3)
+    probs = _probabilities({"a": 1, "b": 1, "c": 1}, 3)
     assert sorted(probs.values()) == [0.3333, 0.3333, 0.3334]
 
 
@@ -440,17 +471,17 @@ def test_leave_one_out_by_hand():
     # with both: 3 + 6/10 + 0.76 = 4.36 → 1.744 → 1.74
     # without A: 3 + 0 + 0.38 = 3.38 → 1.35 (−0.39); without B: 3 + 0.6 + 0.38 = 3.98 → 1.59 (−0.15)
     assert res.iid == 1.74
-    loo = whatif.leave_one_out(res, by="innovation")
+    loo = leave_one_out(res, by="innovation")
     assert list(loo["id"]) == ["A", "B"]
     assert loo["iid_without"].tolist() == [1.35, 1.59]
     assert loo["delta"].tolist() == pytest.approx([-0.39, -0.15])
-    by_opd = whatif.leave_one_out(res, by="opd").set_index("id")
+    by_opd = leave_one_out(res, by="opd").set_index("id")
     assert by_opd.loc["DINKES", "iid_without"] == 1.35 and by_opd.loc["BAPPEDA", "n_removed"] == 1
     for inn in ("A", "B"):
-        dropped = score(whatif.drop_innovations(rv, [inn]), methodology=res.methodology)
+        dropped = score(drop_innovations(rv, [inn]), methodology=res.methodology)
         assert dropped.iid == loo.set_index("id").loc[inn, "iid_without"]
     with pytest.raises(ValueError):
-        whatif.leave_one_out(res, by="kecamatan")
+        leave_one_out(res, by="kecamatan")
 
 
 def test_leave_one_out_weak_innovation_lifts_when_n_above_ten():
@@ -458,8 +489,8 @@ def test_leave_one_out_weak_innovation_lifts_when_n_above_ten():
     # but the count score falls by 0.38: +8.87 total = +3.548 IID
     inns = [{"innovation_id": f"F{i:02d}"} for i in range(11)] + [{"innovation_id": "Z"}]
     rv, res = build(inns, [a for i in range(11) for a in full(f"F{i:02d}")], FULL_SPD)
-    loo = whatif.leave_one_out(res, by="innovation").set_index("id")
-    dropped = score(whatif.drop_innovations(rv, ["Z"]), methodology=res.methodology)
+    loo = leave_one_out(res, by="innovation").set_index("id")
+    dropped = score(drop_innovations(rv, ["Z"]), methodology=res.methodology)
     assert loo.loc["Z", "iid_without"] == dropped.iid
     assert loo.loc["Z", "delta"] == pytest.approx(dropped.iid - res.iid)
     assert loo.loc["Z", "delta"] > 3.5
@@ -469,14 +500,14 @@ def test_leave_one_out_weak_innovation_lifts_when_n_above_ten():
 # ----------------------------------------------------------------------------- results.json
 def test_results_fields(edge):
     _, res = edge
-    r = whatif.robustness(res, draws=1000)
-    out = whatif.results_fields(res, r)
+    r = robustness(res, draws=1000)
+    out = whatif_fields(res, r)
     assert set(out) == {"predicate_probabilities", "top_gaps"}
     assert list(out["predicate_probabilities"]) == list(PREDICATES)
     assert sum(out["predicate_probabilities"].values()) == 1.0
     assert len(out["top_gaps"]) == 10
     json.dumps(out)
-    fallback = whatif.results_fields(res, None)["predicate_probabilities"]
+    fallback = whatif_fields(res, None)["predicate_probabilities"]
     assert fallback["Inovatif"] == 1.0 and sum(fallback.values()) == 1.0
 
 
@@ -485,17 +516,17 @@ def test_disclaimer_gain_includes_the_count_score():
     # One SPD02 raise (6 points) also brings back the count score 0.38: total 6.38 → 2.552 → 2.55.
     rv, res = build([{"innovation_id": "A"}], [], [])
     assert res.n == 1 and res.total == 0 and res.predicate == "Tidak Dapat Dinilai"
-    g = whatif.gaps(res)
+    g = gaps(res)
     spd02 = g[g["indicator_id"] == "SPD02"].iloc[0]
     assert spd02.gain_total == pytest.approx(6.38) and spd02.iid_after == 2.55
-    after = score(whatif.apply_changes(rv, g[g["indicator_id"] == "SPD02"]), methodology=res.methodology)
+    after = score(apply_changes(rv, g[g["indicator_id"] == "SPD02"]), methodology=res.methodology)
     assert after.total == pytest.approx(6.38) and after.iid == 2.55
-    p = whatif.path_to_next(res)
+    p = path_to_next(res)
     # any one action reaches Kurang Inovatif; all are raises, so the smallest one is taken:
     # a weight-1 SID indicator, 3 points / 10 + 0.38 = 0.68 → 0.272 → 0.27
     assert p["n_actions"] == 1 and p["predicate_after"] == "Kurang Inovatif" and p["iid_after"] == 0.27
-    after = score(whatif.apply_changes(rv, p["actions"]), methodology=res.methodology)
+    after = score(apply_changes(rv, p["actions"]), methodology=res.methodology)
     assert after.iid == 0.27
     # Monte Carlo: accepting nothing keeps the disclaimer
-    r = whatif.robustness(res, draws=200, accept_prob={}, weight_spread=0.25)
+    r = robustness(res, draws=200, accept_prob={}, weight_spread=0.25)
     assert (r.iids == 0).all() and r.predicate_probabilities["Tidak Dapat Dinilai"] == 1.0

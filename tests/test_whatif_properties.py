@@ -16,7 +16,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_whatif import M21, build
 
-from iid_analysis.analyses import whatif
+from iid_analysis.analyses.gaps import gaps
+from iid_analysis.analyses.leave_one_out import leave_one_out
+from iid_analysis.analyses.robustness import robustness
+from iid_analysis.analyses.scenarios import apply_changes, drop_innovations
 from iid_analysis.methodology import PREDICATES
 from iid_analysis.scoring.compute import score
 
@@ -53,7 +56,7 @@ common = settings(max_examples=30, deadline=None, derandomize=True,
 @given(datasets(), st.data())
 def test_gains_are_exact_positive_and_bounded(data, pick):
     rv, res = build(*data)
-    g = whatif.gaps(res)
+    g = gaps(res)
     unrounded = res.total / res.max_total * 100.0
     assert (g["gain"] > 0).all()
     assert (g["gain"] <= 100.0 - unrounded + 1e-9).all()
@@ -62,7 +65,7 @@ def test_gains_are_exact_positive_and_bounded(data, pick):
     if len(g):
         i = pick.draw(st.integers(0, len(g) - 1))
         row = g.iloc[[i]]
-        after = score(whatif.apply_changes(rv, row), methodology=res.methodology)
+        after = score(apply_changes(rv, row), methodology=res.methodology)
         assert after.n == res.n
         assert after.total - res.total == pytest.approx(float(row["gain_total"].iloc[0]), abs=1e-9)
         assert abs(after.iid - float(row["iid_after"].iloc[0])) <= 0.01
@@ -78,8 +81,8 @@ def test_probabilities_sum_to_one_and_seed_repeats(data, seed, accept, spread, a
     _, res = build(*data)
     kw = dict(draws=300, seed=seed, accept_prob=accept, weight_spread=spread,
               alternatives=alternatives)
-    a = whatif.robustness(res, **kw)
-    b = whatif.robustness(res, **kw)
+    a = robustness(res, **kw)
+    b = robustness(res, **kw)
     assert list(a.predicate_probabilities) == list(PREDICATES)
     assert sum(a.predicate_probabilities.values()) == 1.0
     assert all(0.0 <= v <= 1.0 for v in a.predicate_probabilities.values())
@@ -97,9 +100,9 @@ def test_probabilities_sum_to_one_and_seed_repeats(data, seed, accept, spread, a
 @given(datasets(), st.data())
 def test_leave_one_out_matches_rescoring(data, pick):
     rv, res = build(*data)
-    loo = whatif.leave_one_out(res, by="innovation")
+    loo = leave_one_out(res, by="innovation")
     assert len(loo) == res.n
     if len(loo):
         inn = pick.draw(st.sampled_from(list(loo["id"])))
-        dropped = score(whatif.drop_innovations(rv, [inn]), methodology=res.methodology)
+        dropped = score(drop_innovations(rv, [inn]), methodology=res.methodology)
         assert loo.set_index("id").loc[inn, "iid_without"] == dropped.iid

@@ -13,14 +13,14 @@ __all__ = ["__version__", "predicate", "load_methodology", "load_dataset", "revi
 
 def predicate(iid: float, year: int) -> str:
     """The predikat the edition ``year`` gives to an IID (classified on the score rounded to 2 decimals)."""
-    from iid_analysis.methodology import load_methodology
+    from iid_analysis.methodology.loader import load_methodology
 
     return load_methodology(year).predicate(iid)
 
 
 def __getattr__(name: str):  # lazy re-exports keep `import iid_analysis` cheap
     if name == "load_methodology":
-        from iid_analysis.methodology import load_methodology
+        from iid_analysis.methodology.loader import load_methodology
 
         return load_methodology
     if name == "load_dataset":

@@ -70,8 +70,10 @@ def _limits(args) -> dict:
 
 def _validate(args) -> int:
     from iid_analysis.io.dataset import load_dataset
-    from iid_analysis.methodology import load_methodology
-    from iid_analysis.review.desk import review, summary_lines, write_review_outputs
+    from iid_analysis.methodology.loader import load_methodology
+    from iid_analysis.review.desk import review
+    from iid_analysis.review.outputs import write_review_outputs
+    from iid_analysis.review.summary import summary_lines
 
     ds = load_dataset(args.data, **_limits(args))
     rv = review(ds, load_methodology(args.year), args.year)
@@ -85,7 +87,7 @@ def _validate(args) -> int:
 
 def _score(args) -> int:
     from iid_analysis.io.dataset import load_dataset
-    from iid_analysis.methodology import load_methodology
+    from iid_analysis.methodology.loader import load_methodology
     from iid_analysis.review.desk import review
     from iid_analysis.scoring.compute import score
 
@@ -130,8 +132,8 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     handler = {"validate": _validate, "score": _score, "report": _report,
                "sample": _sample, "template": _template}[args.command]
-    from iid_analysis.io.dataset import DataError
-    from iid_analysis.methodology import MethodologyError
+    from iid_analysis.io.errors import DataError
+    from iid_analysis.methodology.model import MethodologyError
 
     try:
         return handler(args)

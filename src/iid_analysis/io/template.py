@@ -14,7 +14,8 @@ from pathlib import Path
 
 from iid_analysis.io import schema
 from iid_analysis.io.schema import TABLE_LABELS, TABLES, Column
-from iid_analysis.methodology import Methodology, load_methodology
+from iid_analysis.methodology.loader import load_methodology
+from iid_analysis.methodology.model import Methodology
 from iid_analysis.text import fmt
 
 LISTS_SHEET = "Daftar Pilihan"

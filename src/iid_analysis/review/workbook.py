@@ -20,7 +20,6 @@ import io
 import re
 import zipfile
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pandas as pd
 from openpyxl import Workbook
@@ -28,10 +27,9 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
+from iid_analysis.review.model import Review, opd_summary
 from iid_analysis.text.escape import cell_text
-
-if TYPE_CHECKING:  # pragma: no cover
-    from iid_analysis.review.desk import Review
+from iid_analysis.text.fmt import date as format_date_id
 
 SUMMARY_SHEET = "Ringkasan"
 NO_OPD_SHEET = "Tanpa Kode OPD"
@@ -153,9 +151,6 @@ def _print_setup(ws, header_row: int, widths: list[float]) -> None:
 
 def write_review_xlsx(review: Review, path: Path) -> Path:
     """Write the review workbook to ``path`` and return it."""
-    from iid_analysis.review.desk import opd_summary
-    from iid_analysis.text.fmt import date as format_date_id
-
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     inv = review.innovations
@@ -267,8 +262,6 @@ def save_reproducibly(wb: Workbook, path: Path, when: dt.datetime) -> Path:
 
 
 def _opd_sheet(ws, opd_id: str, grp: pd.DataFrame, year: int) -> None:
-    from iid_analysis.text.fmt import date as format_date_id
-
     name = grp["opd_name"].dropna()
     title = f"{name.iloc[0]} ({opd_id})" if len(name) and opd_id else (opd_id or "Tanpa kode OPD")
     _put(ws, 1, 1, f"{title} — telaah meja IGA {year}", "iid_title")

@@ -8,14 +8,22 @@ time-based autosave during a long cell stays, and the notebook is written when e
 and, in papermill's ``finally``, when it ends — also when a cell fails, times out or the kernel
 dies, so the cell that was running is still named by the saved notebook.
 
+The kernel's own standard error goes nowhere: its log lines ("KeyboardInterrupt caught in
+kernel" at shutdown, heartbeat port notices) would otherwise fill the terminal of ``make report``.
+A cell's errors are unaffected: they reach the notebook and the run's message as before.
+
 Registered with papermill under :data:`ENGINE` when this module is imported.
 """
 
 from __future__ import annotations
 
+import subprocess
 from contextlib import contextmanager
 
+from papermill.clientwrap import PapermillNotebookClient
 from papermill.engines import NBClientEngine, NotebookExecutionManager, papermill_engines
+from papermill.log import logger
+from papermill.utils import merge_kwargs, remove_args
 
 ENGINE = "iid-analysis"
 
@@ -63,6 +71,24 @@ class QuietEngine(NBClientEngine):
             nb_man.cleanup_pbar()
             nb_man.notebook_complete()
         return nb_man.nb
+
+    @classmethod
+    def execute_managed_notebook(cls, nb_man, kernel_name, log_output=False, stdout_file=None,
+                                 stderr_file=None, start_timeout=60, execution_timeout=None, **kwargs):
+        # papermill's NBClientEngine.execute_managed_notebook; the kernel starts with stderr closed
+        kwargs = remove_args(["input_path"], **kwargs)
+        safe_kwargs = remove_args(["timeout", "startup_timeout"], **kwargs)
+        final_kwargs = merge_kwargs(
+            safe_kwargs,
+            timeout=execution_timeout if execution_timeout else kwargs.get("timeout"),
+            startup_timeout=start_timeout,
+            kernel_name=kernel_name,
+            log=logger,
+            log_output=log_output,
+            stdout_file=stdout_file,
+            stderr_file=stderr_file,
+        )
+        return PapermillNotebookClient(nb_man, **final_kwargs).execute(stderr=subprocess.DEVNULL)
 
 
 papermill_engines.register(ENGINE, QuietEngine)

@@ -9,7 +9,6 @@ into place (the previous good output stays untouched otherwise). An index page l
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import secrets
@@ -20,17 +19,20 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from iid_analysis.analysis import Analysis, build, review_editions, save
+from iid_analysis.io.dataset import Dataset, load_dataset
+from iid_analysis.io.errors import DataError
 from iid_analysis.io.locations import default_data, notebooks_dir
+from iid_analysis.methodology.loader import load_methodology
+from iid_analysis.methodology.model import MethodologyError
+from iid_analysis.run.artifacts import write_artifacts
+from iid_analysis.run.engine import ENGINE
+from iid_analysis.run.index_page import PAGE_TITLES, write_index
+from iid_analysis.run.render import render_html
 
 NOTEBOOKS: tuple[str, ...] = ("01_participation.ipynb", "02_index.ipynb", "03_iga_report.ipynb")
-PAGE_TITLES: dict[str, str] = {
-    "01_participation": "Partisipasi OPD",
-    "02_index": "Indeks Inovasi Daerah",
-    "03_iga_report": "Laporan Nominasi IGA",
-}
 KERNEL = "python3"
-REMOVE_FROM_PAGE = "remove-cell"  # cell tag: run and kept in the executed notebook, left out of the HTML page
-CACHE_FILE = ".analysis.pickle"  # shared by the notebooks of one edition's run, removed afterwards
+ANALYSIS_FILE = ".analysis.pickle"  # the edition's analysis, read by its notebooks, removed afterwards
 
 
 class ReportError(Exception):
@@ -50,91 +52,15 @@ def _say(msg: str) -> None:
     print(msg, flush=True)
 
 
-# ---------------------------------------------------------------------- rendering
-def render_html(ipynb: Path, html_path: Path, title: str) -> None:
-    """Executed notebook → HTML for reviewers: no code, no prompts, no stderr, no warnings."""
-    import nbformat
-    from nbconvert import HTMLExporter
-    from traitlets.config import Config
-
-    nb = nbformat.read(str(ipynb), as_version=4)
-    for i, cell in enumerate(nb.cells):
-        cell["id"] = f"sel-{i:03d}"  # papermill gives its injected cell a random id: same input, same page
-        if cell.get("cell_type") != "code":
-            continue
-        cell["outputs"] = [
-            o for o in cell.get("outputs", [])
-            if not (o.get("output_type") == "stream" and o.get("name") == "stderr")
-            and o.get("output_type") != "error"
-        ]
-    nb.metadata.pop("papermill", None)
-    nb.metadata["title"] = title
-    config = Config()
-    # the "# NBVAL_CHECK_OUTPUT" cells print key figures for the tests (dot decimals, section ids):
-    # the analyst sees them in JupyterLab, the reviewer's page does not
-    config.TagRemovePreprocessor.remove_cell_tags = {REMOVE_FROM_PAGE}
-    exporter = HTMLExporter(template_name="lab", config=config)
-    exporter.exclude_input = True
-    exporter.exclude_input_prompt = True
-    exporter.exclude_output_prompt = True
-    body, _ = exporter.from_notebook_node(nb)
-    body = re.sub(r"<html[^>]*>", '<html lang="id">', body, count=1)
-    # no scripts in the page: it needs none, they would be fetched from a CDN when an official opens
-    # it, and MathJax would typeset "$…$" in names and narratives as math
-    head, sep, rest = body.partition("<body")
-    body = re.sub(r"<script\b.*?</script>\s*", "", head, flags=re.S | re.I) + sep + rest
-    html_path.write_text(body, encoding="utf-8")
-
-
-def write_index(out: Path) -> Path:
-    """``index.html`` linking every edition's pages found under ``out`` (newest first)."""
-    from iid_analysis.text import fmt
-    from iid_analysis.text.escape import html_text
-
-    rows = []
-    for res_path in sorted(out.glob("*/results.json"), key=lambda p: p.parent.name, reverse=True):
-        year_dir = res_path.parent
-        if not year_dir.name.isdigit():
-            continue
-        res = json.loads(res_path.read_text(encoding="utf-8"))
-        links = " · ".join(
-            f'<a href="{html_text(year_dir.name)}/{stem}.html">{html_text(title)}</a>'
-            for stem, title in PAGE_TITLES.items() if (year_dir / f"{stem}.html").is_file()
-        )
-        rows.append(
-            f"<tr><td>{html_text(year_dir.name)}</td><td class=\"num\">{html_text(fmt.num(res.get('iid')))}</td>"
-            f"<td class=\"pred\">{html_text(res.get('predicate', ''))}</td>"
-            f"<td class=\"num\">{html_text(fmt.integer(res.get('n_submitted')))}</td>"
-            f"<td class=\"num\">{html_text(fmt.integer(res.get('n_innovations')))}</td><td>{links}</td></tr>"
-        )
-    page = f"""<!DOCTYPE html>
-<html lang="id"><head><meta charset="utf-8"><title>Indeks Inovasi Daerah — laporan per edisi</title>
-<style>body{{font-family:DejaVu Sans,Arial,sans-serif;margin:2rem;max-width:72rem;color:#1d2733}}
-table{{border-collapse:collapse;width:100%}}th,td{{border-bottom:1px solid #ccd;padding:.5rem;text-align:left}}
-th{{background:#eef2f7}}a{{color:#0b5cad;white-space:nowrap}}.num{{text-align:right}}.pred{{white-space:nowrap}}</style></head><body>
-<h1>Indeks Inovasi Daerah (IID) — laporan per edisi</h1>
-<p>Setiap edisi memuat tiga halaman: partisipasi OPD, perhitungan indeks, dan laporan nominasi IGA.
-Angka dihitung ulang dari data dengan metodologi edisi masing-masing; asumsi dicantumkan di setiap laporan.</p>
-<table><thead><tr><th>Edisi</th><th class="num">IID</th><th>Predikat</th><th class="num">Inovasi masuk</th>
-<th class="num">Inovasi dinilai</th>
-<th>Halaman</th></tr></thead><tbody>
-{chr(10).join(rows)}
-</tbody></table></body></html>
-"""
-    path = out / "index.html"
-    path.write_text(page, encoding="utf-8")
-    return path
-
-
 # ---------------------------------------------------------------------- one edition
 def run_edition(data: Path, year: int, out: Path, *, timeout: int = 600, seed: int = 2021,
-                notebooks: Path | None = None) -> EditionOutcome:
-    """Run the three notebooks for ``year``; move the finished folder to ``out/<year>`` atomically."""
+                notebooks: Path | None = None, editions: Editions | None = None) -> EditionOutcome:
+    """Compute the edition's analysis once, run the three notebooks on it, write ``results.json``
+    and ``review.xlsx`` from it, render the pages; move the finished folder to ``out/<year>``
+    atomically. ``editions``: the dataset with every edition already reviewed and scored (the
+    report run computes them once for all editions); None computes them here."""
     import papermill as pm
     from papermill.exceptions import PapermillExecutionError
-
-    from iid_analysis.analysis import analyse, write_artifacts
-    from iid_analysis.run.engine import ENGINE
 
     data = Path(data)
     start = time.perf_counter()
@@ -145,6 +71,15 @@ def run_edition(data: Path, year: int, out: Path, *, timeout: int = 600, seed: i
     work.mkdir()
     nb_dir = notebooks or notebooks_dir()
     try:
+        _say(f"  [{year}] menghitung analisis …")
+        try:
+            analysis = _analysis(data, year, seed, editions)
+        except (DataError, MethodologyError):
+            raise
+        except Exception as exc:  # a bug in the package: the edition fails, the others go on
+            msg = f"edisi {year}: analisis gagal dihitung ({type(exc).__name__}: {exc})"
+            return EditionOutcome(year, False, time.perf_counter() - start, msg, "")
+        save(analysis, work / ANALYSIS_FILE)
         for name in NOTEBOOKS:
             _say(f"  [{year}] menjalankan {name} …")
             target = work / name
@@ -152,7 +87,7 @@ def run_edition(data: Path, year: int, out: Path, *, timeout: int = 600, seed: i
                 pm.execute_notebook(
                     str(nb_dir / name), str(target),
                     parameters={"year": year, "data": str(data.resolve()), "output_dir": str(work),
-                                "seed": seed, "cache": str(work / CACHE_FILE)},
+                                "seed": seed, "analysis_file": str(work / ANALYSIS_FILE)},
                     kernel_name=KERNEL, cwd=str(nb_dir), progress_bar=False, log_output=False,
                     # written when execution starts and ends (also on failure), not at every cell
                     engine_name=ENGINE, execution_timeout=timeout,
@@ -169,8 +104,7 @@ def run_edition(data: Path, year: int, out: Path, *, timeout: int = 600, seed: i
                 msg = (f"edisi {year}: {name} gagal{where} ({why}{type(exc).__name__}: {exc}); {kept}")
                 return EditionOutcome(year, False, time.perf_counter() - start, msg, name)
         _say(f"  [{year}] menulis results.json, review.xlsx dan HTML …")
-        analysis = analyse(data.resolve(), year, seed=seed, cache=work / CACHE_FILE)
-        (work / CACHE_FILE).unlink(missing_ok=True)
+        (work / ANALYSIS_FILE).unlink(missing_ok=True)
         write_artifacts(analysis, work)
         for name in NOTEBOOKS:
             stem = Path(name).stem
@@ -180,6 +114,22 @@ def run_edition(data: Path, year: int, out: Path, *, timeout: int = 600, seed: i
     finally:
         if work.exists():
             shutil.rmtree(work, ignore_errors=True)
+
+
+class Editions:
+    """The dataset with its editions reviewed and scored once, shared by every edition's run."""
+
+    def __init__(self, ds: Dataset, upto: int):
+        self.dataset = ds
+        self.log: list[dict] = []
+        self.reviews, self.results = review_editions(ds, upto=upto, log=self.log)
+
+
+def _analysis(data: Path, year: int, seed: int, editions: Editions | None) -> Analysis:
+    if editions is None:
+        editions = Editions(load_dataset(data), year)
+    return build(editions.dataset, year, editions.reviews, editions.results, seed=seed,
+                 log=list(editions.log))
 
 
 _WHY = {"DeadKernelError": "kernel Python berhenti mendadak; ",
@@ -242,9 +192,6 @@ def run_reports(data: Path | None, years: list[int] | None, out: Path, jobs: int
 
     Checks the data and every edition's methodology before any kernel starts.
     """
-    from iid_analysis.io.dataset import load_dataset
-    from iid_analysis.methodology import load_methodology
-
     # Absolute paths: papermill changes the process's working folder while a kernel starts, and
     # editions run in parallel threads, so a relative path could resolve against the wrong folder.
     data = Path(data).resolve() if data else default_data()
@@ -254,8 +201,6 @@ def run_reports(data: Path | None, years: list[int] | None, out: Path, jobs: int
     wanted = sorted(set(years)) if years else have
     missing = [y for y in wanted if y not in have]
     if missing:
-        from iid_analysis.io.dataset import DataError
-
         raise DataError(
             f"tidak ada data untuk edisi {', '.join(map(str, missing))} (ada: {', '.join(map(str, have)) or '-'})",
             f"no data for edition(s) {missing}", file=str(data),
@@ -266,13 +211,17 @@ def run_reports(data: Path | None, years: list[int] | None, out: Path, jobs: int
     for stale in remove_stale_work(out):
         _say(f"  sisa proses yang terhenti dihapus: {stale.name}")
     _say(f"Laporan IID untuk edisi {', '.join(map(str, wanted))} dari {data}")
+    _say("  menelaah dan menilai setiap edisi sekali …")
+    editions = Editions(ds, max(wanted))
     outcomes: list[EditionOutcome]
     if jobs > 1 and len(wanted) > 1:
         with ThreadPoolExecutor(max_workers=jobs) as pool:
             outcomes = list(pool.map(
-                lambda y: run_edition(data, y, out, timeout=timeout, seed=seed, notebooks=notebooks), wanted))
+                lambda y: run_edition(data, y, out, timeout=timeout, seed=seed, notebooks=notebooks,
+                                    editions=editions), wanted))
     else:
-        outcomes = [run_edition(data, y, out, timeout=timeout, seed=seed, notebooks=notebooks) for y in wanted]
+        outcomes = [run_edition(data, y, out, timeout=timeout, seed=seed, notebooks=notebooks,
+                                    editions=editions) for y in wanted]
     for o in outcomes:
         _say(f"  [{o.year}] {'selesai' if o.ok else 'GAGAL'} ({o.seconds:.1f} detik)")
     index = write_index(out)
@@ -307,8 +256,6 @@ def _alive(pid: int) -> bool:
 
 
 def _check_writable(out: Path) -> None:
-    from iid_analysis.io.dataset import DataError
-
     try:
         out.mkdir(parents=True, exist_ok=True)
         probe = out / ".write-test"

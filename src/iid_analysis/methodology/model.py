@@ -1,0 +1,277 @@
+"""The methodology of an edition as Python objects: numbers with their provenance, indicators,
+predicate bands, documented alternatives, and the :class:`Methodology` that scoring reads.
+
+Every number carries ``status`` (``"official"`` or ``"assumed"``) and its source;
+:meth:`Methodology.assumptions` lists the assumed ones, so every report can say what it rests on.
+Reading the TOML files is :mod:`iid_analysis.methodology.loader`'s job.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+__all__ = [
+    "PREDICATES",
+    "Alternative",
+    "Band",
+    "Indicator",
+    "Methodology",
+    "MethodologyError",
+    "Number",
+    "round_score",
+    "round_scores",
+]
+
+#: Predicate strings, exactly as fixed by the design (highest first).
+PREDICATES: tuple[str, ...] = ("Sangat Inovatif", "Inovatif", "Kurang Inovatif", "Tidak Dapat Dinilai")
+
+
+def round_score(x: float) -> float:
+    """Round a score to two decimals, half up, as published (60.005 → 60.01, 34.995 → 35.00)."""
+    return float(np.floor(float(x) * 100.0 + 0.5 + 1e-9) / 100.0)
+
+
+def round_scores(x: np.ndarray) -> np.ndarray:
+    """Vectorised :func:`round_score`."""
+    return np.floor(np.asarray(x, dtype="float64") * 100.0 + 0.5 + 1e-9) / 100.0
+
+
+class MethodologyError(ValueError):
+    """A methodology file is missing or breaks an invariant. The message is Indonesian, then English."""
+
+
+@dataclass(frozen=True)
+class Number:
+    """One number of the methodology with its provenance."""
+
+    key: str  # dotted path in the year file, e.g. "aggregation.divisor_min" or "indicators.SID01.weight"
+    value: Any
+    status: str
+    source: str  # resolved text of the source (not the key)
+    note: str = ""
+
+    @property
+    def assumed(self) -> bool:
+        return self.status == "assumed"
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """One indicator as an edition scores it: ``id`` is the edition's code (e.g. ``"SID16"``)."""
+
+    id: str
+    aspect: str  # "SPD" or "SID"
+    variable: str
+    name: str
+    weight: float
+    levels: tuple[str, str, str]  # what levels 1, 2, 3 mean
+    evidence: str  # the evidence (bukti dukung) asked
+
+    @property
+    def max_points(self) -> float:
+        return 3 * self.weight
+
+
+@dataclass(frozen=True)
+class Band:
+    """A predicate band: the rounded IID range ``low``–``high`` (both inclusive)."""
+
+    predicate: str
+    low: float
+    high: float
+
+    def contains(self, rounded_iid: float) -> bool:
+        return self.low <= rounded_iid <= self.high
+
+
+@dataclass(frozen=True)
+class Alternative:
+    """A documented alternative for an assumed number (used by the robustness analysis)."""
+
+    id: str
+    label: str
+    replaces: str  # "sid_weights" | "spd_weights" | "count_score" ({per_innovation, cap})
+    status: str
+    source: str
+    value: Any  # a float, or a mapping indicator id → weight
+
+
+@dataclass(frozen=True)
+class Methodology:
+    """Everything scoring needs to know about an edition (see docs/methodology.md)."""
+
+    year: int
+    title: str
+    organiser: str
+    frame_note: str
+    indicators: tuple[Indicator, ...]
+    divisor_min: int
+    count_score_per_innovation: float
+    count_score_cap: int
+    max_total: float
+    evidence_rule: str
+    bands: tuple[Band, ...]  # highest first; the last is "Tidak Dapat Dinilai" (0.00)
+    eligible_from: dt.date
+    eligible_to: dt.date
+    counted_stages: tuple[str, ...]
+    max_previous_entries: int | None
+    input_opens: dt.date
+    input_closes: dt.date
+    input_extended_to: dt.date | None
+    flagship_tiebreak: tuple[str, ...]  # indicator codes that break ties between flagship innovations
+    comparison_frame: int  # the edition whose frame every edition is also scored under (like for like)
+    numbers: tuple[Number, ...]
+    alternatives: tuple[Alternative, ...] = ()
+    path: str = ""
+    variant: str = ""  # empty for the year file as published; else what was changed (what-if, robustness)
+    sources: dict[str, str] = field(default_factory=dict, compare=False)
+
+    # ------------------------------------------------------------------ derived
+    def indicator(self, indicator_id: str) -> Indicator:
+        for ind in self.indicators:
+            if ind.id == indicator_id:
+                return ind
+        raise KeyError(indicator_id)
+
+    def indicators_of(self, aspect: str) -> tuple[Indicator, ...]:
+        return tuple(i for i in self.indicators if i.aspect == aspect)
+
+    @property
+    def indicator_ids(self) -> tuple[str, ...]:
+        return tuple(i.id for i in self.indicators)
+
+    def indicator_table(self) -> pd.DataFrame:
+        """One row per indicator: id, aspect, variable, name, weight, max_points, level_1..3, evidence."""
+        rows = [
+            {
+                "indicator_id": i.id,
+                "aspect": i.aspect,
+                "variable": i.variable,
+                "name": i.name,
+                "weight": float(i.weight),
+                "max_points": float(i.max_points),
+                "level_1": i.levels[0],
+                "level_2": i.levels[1],
+                "level_3": i.levels[2],
+                "evidence": i.evidence,
+            }
+            for i in self.indicators
+        ]
+        return pd.DataFrame(rows)
+
+    def weights(self, aspect: str | None = None) -> pd.Series:
+        inds = self.indicators if aspect is None else self.indicators_of(aspect)
+        return pd.Series({i.id: float(i.weight) for i in inds}, name="weight", dtype="float64")
+
+    @property
+    def max_spd(self) -> float:
+        return float(sum(i.max_points for i in self.indicators_of("SPD")))
+
+    @property
+    def max_sid_per_innovation(self) -> float:
+        return float(sum(i.max_points for i in self.indicators_of("SID")))
+
+    @property
+    def max_count_score(self) -> float:
+        return float(self.count_score_per_innovation * self.count_score_cap)
+
+    @property
+    def computed_max_total(self) -> float:
+        return self.max_spd + self.max_sid_per_innovation + self.max_count_score
+
+    @property
+    def input_deadline(self) -> dt.date:
+        """The last day an entry is accepted, the extension included."""
+        return self.input_extended_to or self.input_closes
+
+    def count_score(self, n: int) -> float:
+        return float(self.count_score_per_innovation * min(max(int(n), 0), self.count_score_cap))
+
+    def divisor(self, n: int) -> int:
+        return max(self.divisor_min, int(n))
+
+    def assumptions(self) -> list[Number]:
+        """Every assumed number of this edition, in file order."""
+        return [n for n in self.numbers if n.assumed]
+
+    def assumptions_table(self) -> pd.DataFrame:
+        return pd.DataFrame(
+            [dataclasses.asdict(n) for n in self.assumptions()],
+            columns=["key", "value", "status", "source", "note"],
+        )
+
+    # ------------------------------------------------------------------ predicate
+    def predicate(self, iid: float) -> str:
+        """The predikat for an IID, classified on the score rounded to two decimals."""
+        if iid is None or pd.isna(iid):
+            return "Tidak Dapat Dinilai"
+        x = round_score(iid)
+        for band in self.bands:
+            if band.contains(x):
+                return band.predicate
+        if x <= 0:
+            return "Tidak Dapat Dinilai"
+        raise MethodologyError(f"IID {x} di luar rentang predikat edisi {self.year} / IID {x} outside the bands")
+
+    def predicates_of(self, iids: np.ndarray) -> np.ndarray:
+        """Vectorised :meth:`predicate` for an array of IIDs (returns an array of predicate strings)."""
+        x = round_scores(iids)
+        out = np.full(x.shape, "Tidak Dapat Dinilai", dtype=object)
+        for band in reversed(self.bands):
+            out[(x >= band.low) & (x <= band.high)] = band.predicate
+        return out
+
+    def band_of(self, predicate: str) -> Band:
+        for band in self.bands:
+            if band.predicate == predicate:
+                return band
+        raise KeyError(predicate)
+
+    def next_band(self, predicate: str) -> Band | None:
+        """The band just above ``predicate`` (None at the top)."""
+        order = [b.predicate for b in self.bands]
+        i = order.index(predicate)
+        return self.bands[i - 1] if i > 0 else None
+
+    # ------------------------------------------------------------------ variants
+    def with_weights(self, weights: dict[str, float], variant: str) -> Methodology:
+        """A copy with some indicator weights replaced; maxima follow (max_total is recomputed)."""
+        unknown = set(weights) - set(self.indicator_ids)
+        if unknown:
+            raise MethodologyError(f"indikator tidak dikenal / unknown indicators: {sorted(unknown)}")
+        inds = tuple(
+            dataclasses.replace(i, weight=float(weights[i.id])) if i.id in weights else i
+            for i in self.indicators
+        )
+        new = dataclasses.replace(self, indicators=inds, variant=_join(self.variant, variant))
+        return dataclasses.replace(new, max_total=new.computed_max_total)
+
+    def with_count_score(self, per_innovation: float, variant: str, cap: int | None = None) -> Methodology:
+        new = dataclasses.replace(
+            self, count_score_per_innovation=float(per_innovation),
+            count_score_cap=int(self.count_score_cap if cap is None else cap),
+            variant=_join(self.variant, variant),
+        )
+        return dataclasses.replace(new, max_total=new.computed_max_total)
+
+    def with_alternative(self, alternative_id: str) -> Methodology:
+        alt = next((a for a in self.alternatives if a.id == alternative_id), None)
+        if alt is None:
+            raise KeyError(alternative_id)
+        if alt.replaces in ("sid_weights", "spd_weights"):
+            return self.with_weights(dict(alt.value), alt.id)
+        if alt.replaces == "count_score":
+            return self.with_count_score(float(alt.value["per_innovation"]), alt.id, int(alt.value["cap"]))
+        if alt.replaces == "count_score_per_innovation":
+            return self.with_count_score(float(alt.value), alt.id)
+        raise MethodologyError(f"alternatif tidak dikenal / unknown alternative kind: {alt.replaces}")
+
+
+def _join(a: str, b: str) -> str:
+    return f"{a}+{b}" if a else b

@@ -1,0 +1,184 @@
+"""What to do, in words: the coaching map, the input deadline, the documents each OPD must
+complete, the entries that stop at the desk, and the path to the next predikat."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from iid_analysis.methodology.model import Methodology
+from iid_analysis.report.prose import (
+    bare_count,
+    bullets,
+    cap,
+    count_of,
+    indicator_title,
+    listing,
+    missing,
+    paragraphs,
+    pct,
+    text,
+)
+from iid_analysis.text import fmt
+from iid_analysis.text.escape import md_text
+
+#: OPD names are listed in full for coaching groups up to this size.
+MAX_NAMES = 10
+
+
+#: Steps of the path to the next predicate shown one by one.
+MAX_STEPS = 20
+
+
+def coaching_markdown(map_df: pd.DataFrame, groups_df: pd.DataFrame, max_names: int = MAX_NAMES) -> str:
+    """The coaching map in words: each group with its size, rule, action and (small groups) names."""
+    if map_df is None or len(map_df) == 0:
+        return ("Tidak ada OPD aktif yang tercatat untuk edisi ini, sehingga peta pembinaan belum "
+                "dapat disusun.")
+    total = int(len(map_df))
+    lead = (f"Setiap OPD aktif ({count_of(total, 'OPD')}) ditempatkan dalam tepat satu kelompok pembinaan; "
+            f"aturan kelompok diperiksa berurutan dari atas.")
+    items, empty = [], []
+    for g in groups_df.itertuples(index=False):
+        count = int(g.count)
+        label = md_text(g.label)
+        if count == 0:
+            empty.append(label)
+            continue
+        members = map_df[map_df["group"].astype("string") == str(g.group)]
+        names = sorted(
+            zip(members["name"].astype("string").fillna(""), members["opd_id"].astype("string").fillna(""),
+                strict=True))
+        shown = [md_text(n or i) for n, i in names[:max_names]]
+        rest = count - len(shown)
+        who = ""
+        if shown and count <= max_names:
+            who = f" OPD: {listing(shown, ';')}."
+        elif shown:
+            who = f" Antara lain: {'; '.join(shown)}; dan {count_of(rest, 'OPD')} lainnya."
+        share = f" ({pct(count / total)} dari OPD aktif)" if total else ""
+        items.append(f"**{label}** — {count_of(count, 'OPD')}{share}. Aturan: {md_text(g.rule)} "
+                     f"Tindakan yang disarankan: {md_text(g.action)}{who}")
+    tail = (f"Tidak ada OPD dalam kelompok {listing([f'*{e}*' for e in empty], ';')}."
+            if empty else "")
+    return paragraphs(lead, bullets(items), tail)
+
+
+def sentence_deadline(methodology: Methodology) -> str:
+    """The input deadline of the edition (with the extension, when there was one)."""
+    d = fmt.date(methodology.input_deadline)
+    if not d:
+        return ""
+    if methodology.input_extended_to and methodology.input_extended_to != methodology.input_closes:
+        return (f"Batas akhir input edisi {methodology.year} adalah **{d}** (diperpanjang dari "
+                f"{fmt.date(methodology.input_closes)}); semua dokumen di bawah harus lengkap paling "
+                f"lambat tanggal itu.")
+    return (f"Batas akhir input edisi {methodology.year} adalah **{d}**; semua dokumen di bawah harus "
+            f"lengkap paling lambat tanggal itu.")
+
+
+def action_plan_markdown(todo: pd.DataFrame, gains: dict[str, float] | None = None) -> str:
+    """Documents to complete, by OPD (a nested list). ``gains``: opd_id → IID points the OPD's
+    open gaps are worth (shown when given)."""
+    if todo.empty:
+        return "Tidak ada inovasi yang harus melengkapi dokumen."
+    n_opd = todo["opd_id"].nunique()
+    lead = (f"Dokumen yang harus dilengkapi: {count_of(len(todo), 'inovasi')} dari {count_of(n_opd, 'OPD')}, "
+            f"per OPD:")
+    blocks = []
+    for (opd_id, opd_name), grp in todo.groupby(["opd_id", "opd_name"], sort=False):
+        label = md_text(opd_name) or "OPD tanpa kode"
+        extra = ""
+        if gains and not missing(gains.get(opd_id)) and float(gains[opd_id]) > 0:
+            extra = f"; bila semua dilengkapi dan terbukti, IID dapat naik hingga {fmt.num(gains[opd_id])} poin"
+        lines = [f"- **{label}** ({count_of(len(grp), 'inovasi')}{extra})"]
+        for r in grp.itertuples():
+            what = "; ".join(md_text(t) for t in r.todo) or "lengkapi data inovasi"
+            lines.append(f"  - {md_text(r.name) or md_text(r.innovation_id) or 'tanpa nama'}: {what}.")
+        blocks.append("\n".join(lines))
+    return lead + "\n\n" + "\n".join(blocks)
+
+
+def sentence_not_continued(review) -> str:
+    """How many entries stop at the desk and why (from the eligibility flags)."""
+    inv = review.innovations
+    stop = inv["decision"].astype("string") == "tidak_lanjut"
+    n = int(stop.sum())
+    if n == 0:
+        return ""
+    sub = inv[stop.to_numpy(dtype=bool)]
+    why = []
+    for col, words in (("in_window", "diterapkan di luar periode penilaian"),
+                       ("stage_counted", "tahapannya tidak dihitung"),
+                       ("reentry_ok", "sudah pernah diikutkan IGA"),
+                       ("on_time", "diinput setelah batas akhir")):
+        if col in sub.columns:
+            k = int((~sub[col].astype("boolean").fillna(True).to_numpy(dtype=bool)).sum())
+            if k:
+                why.append(f"{fmt.integer(k)} {words}")
+    s = f"{cap(count_of(n, 'inovasi'))} tidak lanjut pada edisi ini"
+    s += (f" ({listing(why)}; satu inovasi dapat memiliki lebih dari satu alasan)" if len(why) > 1
+          else (f" ({why[0]})" if why else ""))
+    return s + "; arahkan ke edisi berikutnya bila memenuhi syarat waktu dan tahapan."
+
+
+def path_markdown(path: dict | None, result, max_steps: int = MAX_STEPS) -> str:
+    """The path to the next predicate (the dict of ``whatif.path_to_next``) as a numbered list."""
+    if path is None or result.next_predicate is None:
+        return ""
+    target = text(path.get("target_predicate")) or result.next_predicate
+    low = path.get("target_iid")
+    aim = f"predikat {target}" + (f" (IID minimal {fmt.num(low)})" if not missing(low) else "")
+    if not path.get("reachable", False):
+        best = path.get("iid_max")
+        s = f"{cap(aim)} belum dapat dicapai hanya dengan menutup celah pada inovasi yang sudah dinilai"
+        if not missing(best):
+            s += f": bila semua celah ditutup, IID menjadi {fmt.num(best)}"
+        m = result.methodology
+        return (s + f". Dibutuhkan tambahan inovasi yang memenuhi syarat (kini "
+                f"{count_of(int(result.n), 'inovasi')} dinilai; jumlah skor kematangan dibagi "
+                f"sekurang-kurangnya {fmt.integer(m.divisor_min)}).")
+    actions = list(path.get("actions") or [])
+    if not actions:
+        return ""
+    m = result.methodology
+    lines = []
+    for i, d in enumerate(actions[:max_steps], start=1):
+        g = fmt.num(d.get("gain"))
+        lines.append(f"{i}. {_step_text(d, m)}" + (f"; +{g} poin IID" if g else "") + ".")
+    more = len(actions) - len(lines)
+    if more > 0:
+        lines.append(f"\n… dan {count_of(more, 'tindakan')} lainnya dengan kenaikan lebih kecil.")
+    n_docs = sum(1 for d in actions if d.get("action") in ("validate_evidence", "fix_evidence"))
+    kinds = listing([x for x in (f"{bare_count(n_docs)} perbaikan bukti dukung" if n_docs else "",
+                                  f"{bare_count(len(actions) - n_docs)} kenaikan tingkat"
+                                  if len(actions) > n_docs else "") if x])
+    after = path.get("iid_after")
+    head = (f"Jalur menuju {aim}: cukup {count_of(len(actions), 'tindakan')} ({kinds})"
+            + (f", dan IID menjadi {fmt.num(after)}" if not missing(after) else "") + ". "
+            "Tindakan dipilih berurutan menurut kenaikan IID terbesar (pilihan rakus, satu tindakan "
+            "per jawaban); jumlah tindakannya sekecil mungkin, tetapi belum tentu yang paling ringan "
+            "upayanya.")
+    return head + "\n\n" + "\n".join(lines)
+
+_ACTION_TEXT = {
+    "validate_evidence": "pastikan bukti yang menunggu verifikasi diterima",
+    "fix_evidence": "lengkapi atau perbaiki bukti dukung",
+    "raise_level": "naikkan capaian ke tingkat 3 dengan bukti valid",
+}
+
+
+def _step_text(d: dict, methodology: Methodology) -> str:
+    """One what-if action in words (user text escaped)."""
+    ind = text(d.get("indicator_id"))
+    ind_txt = indicator_title(methodology, ind) if ind else "indikator"
+    if text(d.get("innovation_id")):
+        who = md_text(text(d.get("innovation_name")) or text(d.get("innovation_id")))
+        where = f"*{who}*, {ind_txt}"
+    else:
+        where = f"indikator daerah {ind_txt}"
+    act = _ACTION_TEXT.get(text(d.get("action")), "perbaiki jawaban")
+    lvl = d.get("from_level")
+    if d.get("action") == "raise_level" and not missing(lvl):
+        act = (f"naikkan capaian dari tingkat {int(lvl)} ke tingkat 3 dengan bukti valid" if int(lvl)
+               else "capai tingkat 3 dengan bukti valid (kini belum diklaim)")
+    return f"{cap(where)}: {act}"

@@ -1,0 +1,151 @@
+"""Views of page 02 (the index): key figures, the formula with the edition's numbers, the
+breakdown, maturity, one innovation point by point, the SPD points, OPD contributions, the
+like-for-like comparison and the assumptions."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from iid_analysis.report import plots, present
+from iid_analysis.report.assumptions import assumptions_markdown
+from iid_analysis.report.views.common import (
+    EVIDENCE_LABELS,
+    KIND_LABELS,
+    label,
+    saved,
+)
+from iid_analysis.text import fmt
+
+
+def index_figures(a):
+    r = a.result
+    return present.key_figures([
+        ("IID", fmt.num(r.iid)),
+        ("Predikat", r.predicate),
+        ("SPD", f"{fmt.num(r.spd)} / {fmt.num(r.methodology.max_spd)}"),
+        ("SID", fmt.num(r.sid)),
+        ("Inovasi dinilai", fmt.integer(r.n)),
+        ("Menuju predikat berikutnya", fmt.num(r.distance_to_next) if r.next_predicate else "puncak"),
+    ])
+
+
+def index_check(a) -> str:
+    """One line of rounded key figures (checked by nbval)."""
+    r = a.result
+    return (f"IID {a.year}: {r.iid:.2f} ({r.predicate}); SPD {r.spd:.2f}; SID {r.sid:.2f}; "
+            f"n = {r.n}; total {r.total:.2f} / {r.max_total:.0f}")
+
+
+def formula_text(a):
+    r, m = a.result, a.result.methodology
+    return present.markdown(
+        f"IID = (SPD + SID) ÷ {fmt.num(r.max_total, 0)} × 100, dengan SPD = {fmt.num(r.spd)}, "
+        f"SID = {fmt.num(r.sid_sum)} ÷ {fmt.integer(r.divisor)} (jumlah poin SID dibagi "
+        f"maks({m.divisor_min}, n)) + skor jumlah inovasi {fmt.num(r.count_score)} "
+        f"({fmt.num(m.count_score_per_innovation)} × n, n = {fmt.integer(r.n)}). "
+        f"Total {fmt.num(r.total)} → IID **{fmt.num(r.iid)}**, predikat **{r.predicate}**."
+    )
+
+
+def breakdown_table(a):
+    return present.table(a.result.breakdown, {"aspect": ("Aspek", "text"), "variable": ("Variabel", "text"),
+                                              "points": ("Poin", "num"), "max_points": ("Poin maksimum", "num"),
+                                              "contribution": ("Sumbangan ke IID", "num")},
+                         caption="Rincian menurut aspek dan variabel")
+
+
+def breakdown_figure(a, output_dir=None):
+    b = a.result.breakdown.assign(label=lambda d: d["aspect"] + " · " + d["variable"])
+    fig = plots.hbar(b.sort_values("contribution", ascending=False, kind="mergesort"), "label", "contribution",
+                     f"Sumbangan tiap variabel ke IID {a.year}", "Poin IID", value_format=fmt.num)
+    return saved(fig, output_dir, "rincian")
+
+
+def innovations_table(a):
+    t = a.result.innovations[a.result.innovations["scored"]].sort_values(
+        ["maturity", "innovation_id"], ascending=[False, True], kind="mergesort")
+    t = t.assign(kind_label=label(t["kind"], KIND_LABELS),
+                 opd_name=t["opd_id"].map(_opd_names(a)).fillna(t["opd_id"]))
+    return present.table(t, {"innovation_id": ("ID", "text"), "name": ("Inovasi", "text"),
+                             "opd_name": ("OPD", "text"), "kind_label": ("Jenis", "text"),
+                             "claimed_maturity": ("Kematangan diklaim", "num"),
+                             "maturity": ("Skor kematangan", "num")},
+                         caption=f"Inovasi yang dinilai (skor kematangan, maksimum "
+                                 f"{fmt.num(a.result.methodology.max_sid_per_innovation, 0)})")
+
+
+def not_scored_table(a):
+    t = a.result.innovations[~a.result.innovations["scored"]]
+    return present.table(t, {"innovation_id": ("ID", "text"), "name": ("Inovasi", "text"),
+                             "why_not": ("Mengapa tidak dinilai", "text")},
+                         caption="Inovasi yang tidak dinilai", max_rows=40)
+
+
+def maturity_figure(a, output_dir=None):
+    m = a.result.innovations["maturity"].dropna()
+    fig = plots.histogram(m, f"Sebaran skor kematangan edisi {a.year}", "Skor kematangan",
+                          marker=(float(m.mean()), f"rata-rata {fmt.num(m.mean())}") if len(m) else None,
+                          bins=15)
+    return saved(fig, output_dir, "kematangan")
+
+
+def opd_scores_table(a):
+    t = a.result.opd[a.result.opd["entered"] > 0].sort_values(
+        ["sid_points", "name"], ascending=[False, True], kind="mergesort")
+    return present.table(t, {"name": ("OPD", "text"), "entered": ("Masuk", "int"),
+                             "scored": ("Dinilai", "int"), "mean_maturity": ("Rata-rata kematangan", "num"),
+                             "share_sid_points": ("Porsi poin SID", "pct")},
+                         caption="Sumbangan OPD")
+
+
+def _opd_names(a) -> dict:
+    o = a.dataset.opd
+    return dict(zip(o["opd_id"].astype(str), o["name"].astype(str), strict=False))
+
+
+def points_explained(a, innovation_id: str | None = None):
+    """Point by point for one innovation (default: the most mature scored one)."""
+    inn = a.result.innovations[a.result.innovations["scored"]]
+    if innovation_id is None:
+        if inn.empty:
+            return present.markdown("Tidak ada inovasi yang dinilai.")
+        innovation_id = inn.sort_values(["maturity", "innovation_id"], ascending=[False, True],
+                                        kind="mergesort")["innovation_id"].iloc[0]
+    p = a.result.points
+    p = p[(p["aspect"] == "SID") & (p["innovation_id"] == innovation_id)]
+    p = p.assign(status_label=label(p["evidence_status"], EVIDENCE_LABELS))
+    name = inn.loc[inn["innovation_id"] == innovation_id, "name"]
+    cap = f"Poin per indikator: {innovation_id} {name.iloc[0] if len(name) else ''}"
+    return present.table(p, {"indicator_id": ("Kode", "text"), "name": ("Indikator", "text"),
+                             "level": ("Tingkat", "int"), "status_label": ("Bukti", "text"),
+                             "weight": ("Bobot", "num1"), "points": ("Poin", "num"),
+                             "max_points": ("Maks", "num"), "reason": ("Keterangan", "text")}, caption=cap)
+
+
+def spd_points_table(a):
+    p = a.result.points[a.result.points["aspect"] == "SPD"]
+    p = p.assign(status_label=label(p["evidence_status"], EVIDENCE_LABELS))
+    return present.table(p, {"indicator_id": ("Kode", "text"), "name": ("Indikator", "text"),
+                             "level": ("Tingkat", "int"), "status_label": ("Bukti", "text"),
+                             "weight": ("Bobot", "num1"), "points": ("Poin", "num"),
+                             "reason": ("Keterangan", "text")},
+                         caption="Poin SPD (satuan pemerintah daerah)")
+
+
+def like_for_like_table(a):
+    """The edition scored with its own frame and with the common frame, side by side."""
+    other, frame_year = a.comparison.result, a.comparison.frame_year
+    rows = pd.DataFrame([
+        {"frame": f"Metodologi {a.result.methodology.year} (edisi sendiri)", "iid": a.result.iid,
+         "predicate": a.result.predicate, "spd": a.result.spd, "sid": a.result.sid},
+        {"frame": f"Kerangka {frame_year} (perbandingan setara)", "iid": other.iid,
+         "predicate": other.predicate, "spd": other.spd, "sid": other.sid},
+    ])
+    return present.table(rows, {"frame": ("Kerangka", "text"), "iid": ("IID", "num"),
+                                "predicate": ("Predikat", "text"), "spd": ("SPD", "num"), "sid": ("SID", "num")},
+                         caption="Perbandingan setara antarkerangka")
+
+
+def assumptions_table(a):
+    """Every assumed number of the edition's methodology in words, with sources (as in the report)."""
+    return present.markdown(assumptions_markdown(a.methodology, a.dataset, a.review, a.robustness))

@@ -1,0 +1,124 @@
+"""Views of page 02 (what lifts the index and how sure it is): gaps, the path to the next
+predikat, the pending-evidence scenario, leave-one-out and the Monte Carlo simulation."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from iid_analysis.analyses.gaps import SPD_OWNER
+from iid_analysis.report import plots, present
+from iid_analysis.report.prose_path import PATH_METHOD_NOTE, path_sentence
+from iid_analysis.report.prose_robustness import robustness_sentences
+from iid_analysis.report.prose_scenarios import compare_table
+from iid_analysis.report.views.common import (
+    saved,
+    shared,
+)
+from iid_analysis.text import fmt
+from iid_analysis.text.escape import md_text
+
+
+def gaps_table(a, k: int = 15):
+    g = a.lift.best.head(k)
+    g = g.assign(owner=g["innovation_name"].fillna(SPD_OWNER))
+    return present.table(g, {"owner": ("Inovasi", "text"), "opd_name": ("OPD", "text"),
+                             "indicator_id": ("Kode", "text"), "name": ("Indikator", "text"),
+                             "action_label": ("Tindakan", "text"), "gain": ("Tambahan IID", "num"),
+                             "effort_note": ("Upaya", "text")},
+                         caption=f"{k} celah dengan tambahan IID terbesar (satu tindakan per jawaban)")
+
+
+def gaps_by_opd_table(a):
+    g = a.lift.by_opd
+    return present.table(g, {"opd_name": ("OPD", "text"), "n_answers": ("Jawaban belum penuh", "int"),
+                             "n_pending": ("Bukti menunggu", "int"), "n_fix": ("Bukti perlu dilengkapi", "int"),
+                             "gain_documents": ("Tambahan IID dari dokumen", "num"),
+                             "gain_max": ("Tambahan IID maksimum", "num")},
+                         caption="Celah per OPD", max_rows=25)
+
+
+def path_text(a):
+    p = a.lift.path
+    return present.markdown(md_text(path_sentence(p, a.result)) + "\n\n_" + md_text(PATH_METHOD_NOTE) + "_")
+
+
+def path_table(a):
+    p = a.lift.path
+    acts = pd.DataFrame(p["actions"])
+    if acts.empty:
+        return present.markdown("Tidak ada tindakan yang perlu dicantumkan.")
+    acts = acts.assign(owner=acts["innovation_name"].fillna(SPD_OWNER))
+    return present.table(acts, {"owner": ("Inovasi", "text"), "opd_name": ("OPD", "text"),
+                                "indicator_id": ("Kode", "text"), "action_label": ("Tindakan", "text"),
+                                "gain": ("Tambahan IID", "num")},
+                         caption=f"Langkah menuju {p.get('target_predicate') or 'predikat berikutnya'}",
+                         max_rows=20)
+
+
+def _value_text(v) -> str:
+    """A number the Indonesian way, or the text as it is (for mixed columns)."""
+    if isinstance(v, bool) or not isinstance(v, (int, float)):
+        return "" if fmt.is_missing(v) else str(v)
+    return fmt.integer(v) if float(v).is_integer() and abs(v) >= 1000 else fmt.num(v)
+
+
+def _change_text(v) -> str:
+    if isinstance(v, bool) or not isinstance(v, (int, float)):
+        return "" if fmt.is_missing(v) else str(v)
+    return fmt.points(v)
+
+
+def whatif_pending_accepted(a):
+    """What if every pending document were accepted? Before and after, side by side."""
+    c = compare_table(a.result, a.lift.pending_accepted)
+    c = c.assign(before=c["before"].map(_value_text), after=c["after"].map(_value_text),
+                 change=c["change"].map(_change_text))
+    return present.table(c, {"label": ("Ukuran", "text"), "before": ("Sekarang", "text"),
+                             "after": ("Jika bukti menunggu diterima", "text"), "change": ("Perubahan", "text"),
+                             "why": ("Mengapa", "text")},
+                         caption=f"Skenario: {fmt.integer(len(a.lift.pending_changes))} bukti yang menunggu "
+                                 f"verifikasi diterima")
+
+
+def robustness_text(a):
+    r = a.robustness
+    return present.sentences(robustness_sentences(r))
+
+
+def robustness_check(a) -> str:
+    r = a.robustness
+    probs = ", ".join(f"{k} {v:.2f}" for k, v in r.predicate_probabilities.items() if v > 0)
+    return f"Monte Carlo {a.year} ({r.draws} tarikan, benih {r.seed}): median {r.median:.1f}; {probs}"
+
+
+def robustness_figure(a, output_dir=None):
+    r = a.robustness
+    m = a.result.methodology
+    edges = [(b.low, f"{b.predicate} ≥ {fmt.num(b.low)}") for b in m.bands if 0 < b.low < 100]
+    fig = plots.histogram(r.iids, f"Sebaran IID {a.year} dalam {fmt.integer(r.draws)} simulasi", "IID",
+                          edges=edges, marker=(a.result.iid, f"IID {fmt.num(a.result.iid)}"))
+    return saved(fig, output_dir, "ketahanan")
+
+
+def probabilities_figure(a, output_dir=None):
+    r = a.robustness
+    labels = list(r.predicate_probabilities)
+    shares = [r.predicate_probabilities[k] for k in labels]
+    title = f"Peluang predikat edisi {a.year}"
+    return shared(output_dir, "peluang_predikat", title, (labels, shares), lambda: plots.shares(
+        labels, shares, title, [plots.PREDICATE_COLOURS[k] for k in labels]), code=__file__)
+
+
+def sources_table(a):
+    return present.table(a.robustness.sources, {"label": ("Sumber ketidakpastian", "text"),
+                                                "p_differs": ("Peluang predikat berubah", "pct"),
+                                                "p05": ("IID persentil 5", "num"), "p95": ("IID persentil 95", "num")},
+                         caption="Satu sumber pada satu waktu")
+
+
+def loo_table(a, by: str = "opd"):
+    t = a.lift.leave_one_out.head(12)
+    return present.table(t, {"name": ("OPD" if by == "opd" else "Inovasi", "text"),
+                             "n_removed": ("Inovasi dinilai", "int"), "iid_without": ("IID tanpa", "num"),
+                             "delta": ("Perubahan IID", "points"), "predicate_without": ("Predikat tanpa", "text")},
+                         caption="Siapa yang menopang kota: IID bila satu OPD tidak ikut")

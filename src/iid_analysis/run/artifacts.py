@@ -1,0 +1,79 @@
+"""What the yearly run writes beside the pages, from the analysis object and nothing else:
+``results.json`` (the fixed keys scripts rely on) and the desk review's ``review.csv``,
+``findings.csv`` and ``review.xlsx``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from iid_analysis.analyses.gaps import top_gaps
+from iid_analysis.analysis import Analysis
+from iid_analysis.methodology.model import PREDICATES
+from iid_analysis.review.outputs import write_review_outputs
+
+TOP_GAPS = 10  # gaps listed in results.json
+
+
+def _plain(x: Any) -> Any:
+    """JSON-able plain Python values with stable float rounding."""
+    if isinstance(x, dict):
+        return {str(k): _plain(v) for k, v in x.items()}
+    if isinstance(x, (list, tuple)):
+        return [_plain(v) for v in x]
+    if isinstance(x, (np.integer,)):
+        return int(x)
+    if isinstance(x, (float, np.floating)):
+        v = float(x)
+        return None if v != v else round(v, 6)
+    if isinstance(x, np.bool_):
+        return bool(x)
+    return x
+
+
+def results_dict(a: Analysis) -> dict:
+    """Every key of ``results.json`` (the fixed ones and a few more), read from the analysis."""
+    counts = a.review.counts()
+    steps = dict(zip(a.participation.funnel["step"], a.participation.funnel["count"], strict=True))
+    rob = a.robustness
+    out: dict[str, Any] = {}
+    out.update(a.result.to_dict())
+    out.update({
+        "n_submitted": int(steps["entered"]),
+        "n_eligible": int(steps["eligible"]),
+        "n_opd": int(a.participation.summary["n_opd"]),
+        "n_opd_participating": int(a.participation.summary["n_opd_participating"]),
+        "funnel": [{"step": str(r.step), "label": str(r.label), "count": int(r.count)}
+                   for r in a.participation.funnel.itertuples(index=False)],
+        "coaching_groups": {str(g): int(c) for g, c in zip(a.coaching.groups["group"],
+                                                           a.coaching.groups["count"], strict=True)},
+        "predicate_probabilities": (
+            {p: (1.0 if p == a.result.predicate else 0.0) for p in PREDICATES} if rob is None
+            else {p: float(rob.predicate_probabilities.get(p, 0.0)) for p in PREDICATES}),
+        "top_gaps": top_gaps(a.result, k=TOP_GAPS, gaps_df=a.lift.gaps),
+    })
+    out["year"] = a.year
+    out["n_submitted"] = int(counts["n_submitted"])
+    out["n_eligible"] = int(counts["n_eligible"])
+    out["n_in_window"] = int(counts["n_in_window"])
+    out["decisions"] = {k: int(counts[f"n_{k}"]) for k in ("lanjut", "lengkapi", "tidak_lanjut")}
+    out["assumptions"] = [
+        {"key": n.key, "value": n.value if not hasattr(n.value, "isoformat") else n.value.isoformat(),
+         "source": n.source, "note": n.note}
+        for n in a.methodology.assumptions()
+    ]
+    out["seed"] = a.seed
+    out["data_source"] = Path(a.dataset.source).name if a.dataset.source else ""
+    return _plain(out)
+
+
+def write_artifacts(a: Analysis, out_dir: Path) -> list[Path]:
+    """``results.json``, ``review.csv``, ``findings.csv`` and ``review.xlsx`` for the edition."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    path = out_dir / "results.json"
+    path.write_text(json.dumps(results_dict(a), ensure_ascii=False, indent=2, sort_keys=True) + "\n",
+                    encoding="utf-8")
+    return [path, *write_review_outputs(a.review, out_dir)]
