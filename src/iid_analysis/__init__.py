@@ -1,7 +1,8 @@
 """iid-analysis: the Regional Innovation Index (IID) and the IGA nomination as reproducible analysis.
 
-Flow (one direction): dataset + methodology → review → score → participation / whatif / narrative
-→ notebooks and reports.
+Flow (one direction, one folder per stage): io (dataset) + methodology → review → scoring →
+analyses → analysis (one object per edition) → report (views, prose) → run (papermill, pages).
+See docs/architecture.md.
 """
 
 from __future__ import annotations

@@ -10,6 +10,8 @@ import numpy as np
 import pandas as pd
 
 from iid_analysis.methodology.model import Methodology
+from iid_analysis.review.model import Review
+from iid_analysis.scoring.result import IndexResult
 from iid_analysis.text.fmt import is_missing as _missing
 
 #: The two flagship slots of the presentation stage, by innovation kind.
@@ -72,32 +74,32 @@ def flagship_candidates(result) -> pd.DataFrame:
     return df.reset_index(drop=True)
 
 
-def _opd_names(result, review) -> dict[str, str]:
+def _opd_names(result: IndexResult, review: Review) -> dict[str, str]:
     names: dict[str, str] = {}
-    opd = getattr(result, "opd", None)
-    if opd is not None and len(opd):
+    opd = result.opd
+    if len(opd):
         for i, n in zip(opd["opd_id"].astype("string"), opd["name"].astype("string"), strict=True):
             if not _missing(i) and not _missing(n) and str(n).strip():
                 names.setdefault(str(i), str(n).strip())
-    inn = getattr(review, "innovations", None)
-    if inn is not None and "opd_name" in inn.columns:
+    inn = review.innovations
+    if "opd_name" in inn.columns:
         for i, n in zip(inn["opd_id"].astype("string"), inn["opd_name"].astype("string"), strict=True):
             if not _missing(i) and not _missing(n) and str(n).strip():
                 names.setdefault(str(i), str(n).strip())
     return names
 
 
-def flagship_choice(result, review=None) -> dict[str, dict | None]:
+def flagship_choice(result: IndexResult, review: Review | None = None) -> dict[str, dict | None]:
     """One flagship per kind (``digital``, ``non_digital``) among the scored innovations, by
     :func:`flagship_rule`; None for a kind with no scored innovation.
 
     Each choice: pos, innovation_id, name, opd_id, opd_name, kind, maturity, max_maturity, levels
     ({indicator: proven level}), n_candidates (scored innovations of that kind), decision, todo."""
-    review = review if review is not None else getattr(result, "review", None)
+    review = review if review is not None else result.review
     cand = flagship_candidates(result)
     ties = tiebreak_ids(result.methodology)
     names = _opd_names(result, review)
-    inv = getattr(review, "innovations", None)
+    inv = review.innovations
     out: dict[str, dict | None] = {}
     for kind in FLAGSHIP_KINDS:
         sub = cand[cand["kind"] == kind]
@@ -106,7 +108,7 @@ def flagship_choice(result, review=None) -> dict[str, dict | None]:
             continue
         r = sub.iloc[0]
         pos = int(r["pos"])
-        row = inv.iloc[pos] if inv is not None and pos < len(inv) else None
+        row = inv.iloc[pos] if pos < len(inv) else None
         opd_id = _text(r["opd_id"])
         out[kind] = {
             "pos": pos,

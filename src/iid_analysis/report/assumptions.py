@@ -153,8 +153,8 @@ def _is_bundled_sample(source: str) -> bool:
 def data_source_items(dataset, review=None) -> list[str]:
     """Where the data came from: source, kind, rows per table, editions, synthetic or not."""
     items = []
-    source = str(getattr(dataset, "source", "") or "")
-    kind = str(getattr(dataset, "kind", "") or "")
+    source = str(dataset.source or "")
+    kind = str(dataset.kind or "")
     kind_text = {"csv": "folder berisi empat berkas CSV", "xlsx": "buku kerja Excel (XLSX)",
                  "memory": "tabel yang disusun langsung dalam analisis"}.get(kind, "")
     name = Path(source).name if source else ""
@@ -168,21 +168,16 @@ def data_source_items(dataset, review=None) -> list[str]:
         items.append(f"Sumber: {md_text(name)}")
     if kind_text:
         items.append(f"Bentuk data: {kind_text}")
-    files = getattr(dataset, "files", {}) or {}
+    files = dataset.files or {}
     counts = []
     for t in TABLES:
-        tab = getattr(dataset, t, None)
-        if tab is None:
-            continue
+        tab = dataset.table(t)
         f = text(files.get(t, ""))
         where = f" (berkas {md_text(f)})" if f and f != name else ""
         counts.append(f"{TABLE_LABELS[t]} {fmt.integer(len(tab))} baris{where}")
     if counts:
         items.append("Jumlah baris seluruh data: " + "; ".join(counts))
-    try:
-        years = dataset.years()
-    except (AttributeError, KeyError, TypeError, ValueError):
-        years = []
+    years = dataset.years()
     if years:
         items.append("Edisi dalam data: " + listing([str(y) for y in years]))
     if review is not None:

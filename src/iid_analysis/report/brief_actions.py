@@ -122,7 +122,7 @@ def sentence_not_continued(review) -> str:
 
 
 def path_markdown(path: dict | None, result, max_steps: int = MAX_STEPS) -> str:
-    """The path to the next predicate (the dict of ``whatif.path_to_next``) as a numbered list."""
+    """The path to the next predicate (the dict of :func:`iid_analysis.analyses.path.path_to_next`) as a numbered list."""
     if path is None or result.next_predicate is None:
         return ""
     target = text(path.get("target_predicate")) or result.next_predicate

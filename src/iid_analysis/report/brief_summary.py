@@ -22,7 +22,7 @@ from iid_analysis.text import fmt
 def sentence_iid(result, previous=None) -> str:
     """The headline: IID and predicate, then the change from ``previous`` (an earlier edition's
     result) when there is one."""
-    if missing(getattr(result, "iid", None)) or not getattr(result, "predicate", ""):
+    if missing(result.iid) or not result.predicate:
         return ""
     head = (f"Indeks Inovasi Daerah (IID) edisi {int(result.year)} adalah **{fmt.num(result.iid)}** "
             f"dengan predikat **{result.predicate}**.")
@@ -31,7 +31,7 @@ def sentence_iid(result, previous=None) -> str:
 
 def sentence_change(result, previous) -> str:
     """The change in IID points and predicate since ``previous``; ``""`` without one (first edition)."""
-    if previous is None or missing(getattr(result, "iid", None), getattr(previous, "iid", None)):
+    if previous is None or missing(result.iid, previous.iid):
         return ""
     cur, old = round(float(result.iid), 2), round(float(previous.iid), 2)
     d = round(cur - old, 2)
@@ -80,7 +80,7 @@ def sentence_components(result) -> str:
 
 def sentence_tdd(result, n_submitted: int | None = None) -> str:
     """What *Tidak Dapat Dinilai* means and what to do; ``""`` for any other predicate."""
-    if getattr(result, "predicate", None) != TDD:
+    if result.predicate != TDD:
         return ""
     m = result.methodology
     if n_submitted is None:
@@ -116,7 +116,7 @@ def sentence_no_innovations(result) -> str:
 
 def sentence_distance(result) -> str:
     """Distance to the next predicate, or — at the top band — the margin to keep it."""
-    pred = getattr(result, "predicate", None)
+    pred = result.predicate
     if pred in (None, TDD) or missing(result.iid):
         return ""
     m = result.methodology

@@ -10,9 +10,8 @@ from typing import Any
 
 import numpy as np
 
-from iid_analysis.analyses.gaps import top_gaps
+from iid_analysis.analyses.results import participation_fields, whatif_fields
 from iid_analysis.analysis import Analysis
-from iid_analysis.methodology.model import PREDICATES
 from iid_analysis.review.outputs import write_review_outputs
 
 TOP_GAPS = 10  # gaps listed in results.json
@@ -37,24 +36,10 @@ def _plain(x: Any) -> Any:
 def results_dict(a: Analysis) -> dict:
     """Every key of ``results.json`` (the fixed ones and a few more), read from the analysis."""
     counts = a.review.counts()
-    steps = dict(zip(a.participation.funnel["step"], a.participation.funnel["count"], strict=True))
-    rob = a.robustness
     out: dict[str, Any] = {}
     out.update(a.result.to_dict())
-    out.update({
-        "n_submitted": int(steps["entered"]),
-        "n_eligible": int(steps["eligible"]),
-        "n_opd": int(a.participation.summary["n_opd"]),
-        "n_opd_participating": int(a.participation.summary["n_opd_participating"]),
-        "funnel": [{"step": str(r.step), "label": str(r.label), "count": int(r.count)}
-                   for r in a.participation.funnel.itertuples(index=False)],
-        "coaching_groups": {str(g): int(c) for g, c in zip(a.coaching.groups["group"],
-                                                           a.coaching.groups["count"], strict=True)},
-        "predicate_probabilities": (
-            {p: (1.0 if p == a.result.predicate else 0.0) for p in PREDICATES} if rob is None
-            else {p: float(rob.predicate_probabilities.get(p, 0.0)) for p in PREDICATES}),
-        "top_gaps": top_gaps(a.result, k=TOP_GAPS, gaps_df=a.lift.gaps),
-    })
+    out.update(participation_fields(a.participation.funnel, a.participation.summary, a.coaching.groups))
+    out.update(whatif_fields(a.result, a.robustness, k=TOP_GAPS, gaps_df=a.lift.gaps))
     out["year"] = a.year
     out["n_submitted"] = int(counts["n_submitted"])
     out["n_eligible"] = int(counts["n_eligible"])
