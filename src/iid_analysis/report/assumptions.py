@@ -18,6 +18,7 @@ from iid_analysis.report.prose import (
     text,
     trim,
 )
+from iid_analysis.review.rules import MIN_PROFILE_WORDS
 from iid_analysis.text import fmt
 from iid_analysis.text.escape import md_text
 
@@ -200,13 +201,8 @@ def _project_rules(methodology: Methodology, rob: Any) -> list[str]:
         f"(separuh dari maksimum {trim(methodology.max_sid_per_innovation)} per inovasi)",
         "Inovasi unggulan dipilih dengan aturan yang tertulis pada bagian inovasi unggulan",
     ]
-    try:
-        from iid_analysis.review.rules import MIN_PROFILE_WORDS
-
-        out.append(f"Profil inovasi dianggap terlalu singkat bila kurang dari "
-                   f"{fmt.integer(MIN_PROFILE_WORDS)} kata")
-    except ImportError:  # pragma: no cover - validation is part of the package
-        pass
+    out.append(f"Profil inovasi dianggap terlalu singkat bila kurang dari "
+               f"{fmt.integer(MIN_PROFILE_WORDS)} kata")
     draws, seed = (rob.draws, rob.seed) if rob is not None else (None, None)
     if rob is not None and not missing(draws):
         out.append(f"Analisis kepastian: {fmt.integer(draws)} simulasi"

@@ -11,30 +11,29 @@ The public API, re-exported for users (modules of the package import from the de
 * :func:`format_date_id` — ``2021-03-12`` → ``"12 Maret 2021"`` (:func:`iid_analysis.text.fmt.date`).
 """
 
-from iid_analysis.review.desk import review
-from iid_analysis.review.model import DECISIONS, Review, opd_summary
-from iid_analysis.review.outputs import (
-    FINDINGS_CSV_COLUMNS,
-    REVIEW_CSV_COLUMNS,
-    review_table,
-    write_review_outputs,
-)
-from iid_analysis.review.rules import MIN_PROFILE_WORDS, RULES, Rule
-from iid_analysis.review.summary import summary_lines
-from iid_analysis.text.fmt import date as format_date_id
+from __future__ import annotations
 
-__all__ = [
-    "DECISIONS",
-    "FINDINGS_CSV_COLUMNS",
-    "MIN_PROFILE_WORDS",
-    "REVIEW_CSV_COLUMNS",
-    "RULES",
-    "Review",
-    "Rule",
-    "format_date_id",
-    "opd_summary",
-    "review",
-    "review_table",
-    "summary_lines",
-    "write_review_outputs",
-]
+import importlib
+
+#: public name → the module that defines it (loaded on first use: ``iid-analysis score`` never
+#: loads the workbook writer and openpyxl)
+_WHERE = {
+    "review": "desk",
+    "DECISIONS": "model", "Review": "model", "opd_summary": "model",
+    "FINDINGS_CSV_COLUMNS": "outputs", "REVIEW_CSV_COLUMNS": "outputs", "review_table": "outputs",
+    "write_review_outputs": "outputs",
+    "MIN_PROFILE_WORDS": "rules", "RULES": "rules", "Rule": "rules",
+    "summary_lines": "summary",
+}
+
+__all__ = sorted([*_WHERE, "format_date_id"])
+
+
+def __getattr__(name: str):
+    if name == "format_date_id":
+        from iid_analysis.text.fmt import date
+
+        return date
+    if name in _WHERE:
+        return getattr(importlib.import_module(f"iid_analysis.review.{_WHERE[name]}"), name)
+    raise AttributeError(name)
