@@ -15,6 +15,7 @@ import pandas as pd
 
 from iid_analysis.io.findings import empty_findings
 from iid_analysis.methodology import Methodology, load_methodology
+from iid_analysis.methodology.affairs import normalise_affair
 from iid_analysis.review.model import Review
 
 INNOVATION_DEFAULTS = {
@@ -40,7 +41,7 @@ def innovations_frame(records: list[dict]) -> pd.DataFrame:
         r["_row"] = i + 2
         rows.append(r)
     cols = ["_row", "innovation_id", "opd_id", "opd_name", "name", "stage", "initiator", "kind",
-            "form", "eligible", "reasons"]
+            "form", "affair", "affairs_other", "eligible", "reasons"]
     df = pd.DataFrame(rows, columns=cols)
     for c in cols:
         if c == "_row":
@@ -69,7 +70,8 @@ def make_review(innovations=(), answers=(), region_answers=(), *, year: int = 20
                 methodology: Methodology | None = None, dataset=None):
     """A Review from hand-written records.
 
-    ``innovations``: dicts with at least ``innovation_id`` (defaults: eligible, DINKES, penerapan).
+    ``innovations``: dicts with at least ``innovation_id`` (defaults: eligible, DINKES, penerapan;
+    ``affair`` and ``affairs_other`` — ``;``-separated — empty unless given).
     ``answers``: tuples ``(innovation_id, indicator_id, level, evidence_status)``.
     ``region_answers``: tuples ``(indicator_id, level, evidence_status)``.
     ``usable`` follows the Review contract: SID indicator known to the methodology, level 0..3,
@@ -116,8 +118,26 @@ def _exact(x) -> Fraction:
     return Fraction(str(x))  # the number as written (0.38 is 19/50, not its binary neighbour)
 
 
+def _covered_basic_affairs(rows: list[dict], meth: Methodology) -> set:
+    """iid-reference §8: the basic-service affairs some scored innovation has as its main affair
+    (or, under "main_and_overlapping", also among its ``;``-separated overlapping affairs)."""
+    basic = set(meth.basic_affairs)
+    covered = set()
+    for row in rows:
+        texts = [row.get("affair")]
+        if meth.affair_coverage == "main_and_overlapping":
+            other = row.get("affairs_other")
+            texts += str(other).split(";") if isinstance(other, str) else []
+        for text in texts:
+            name = normalise_affair(text.strip()) if isinstance(text, str) else None
+            if name in basic:
+                covered.add(name)
+    return covered
+
+
 def oracle_score(review, methodology: Methodology | None = None) -> dict:
-    """IID by hand, following iid-reference §2 and §3 line by line."""
+    """IID by hand, following iid-reference §2, §3 and §8 (divisor minimum, affair gate, who is
+    in n) line by line."""
     meth = methodology or review.methodology
     assert meth.evidence_rule == "valid_only"
 
@@ -145,12 +165,20 @@ def oracle_score(review, methodology: Methodology | None = None) -> dict:
 
     # the innovations the review found eligible; maturity = Σ SID points of each
     maturities: dict = {}
+    scored_rows: list[dict] = []
+    reported: set = set()
+    no_id = 0
     for row in review.innovations.to_dict("records"):
+        inn_id = row["innovation_id"]
+        if isinstance(inn_id, str) and inn_id.strip():
+            reported.add(inn_id)
+        else:
+            no_id += 1
         if not bool(row["eligible"]):
             continue
-        inn_id = row["innovation_id"]
         if inn_id in maturities:
             continue
+        scored_rows.append(row)
         maturity = Fraction(0)
         for ind in meth.indicators:
             if ind.aspect != "SID":
@@ -160,9 +188,13 @@ def oracle_score(review, methodology: Methodology | None = None) -> dict:
                 maturity += level * _exact(ind.weight)
         maturities[inn_id] = maturity
 
-    n = len(maturities)
-    divisor = max(meth.divisor_min, n)  # MAX(10, n)
+    # who is in n: the scored innovations, or (alternative) every reported one, rejected ones 0
+    n = len(reported) + no_id if meth.n_all_reported else len(maturities)
+    divisor = max(meth.divisor_min, n)  # MAX(10, n); 12 in 2026, 14 in 2027
     count_score = _exact(meth.count_score_per_innovation) * min(n, meth.count_score_cap)
+    covered = _covered_basic_affairs(scored_rows, meth)
+    if meth.basic_affairs_required > 0 and len(covered) < meth.basic_affairs_required:
+        count_score = Fraction(0)  # the affair gate (2026: 5 of 6; 2027: 6 of 6)
     sid_sum = sum(maturities.values(), Fraction(0))
     if spd == 0 and sid_sum == 0:  # iid-reference §3: nothing valid → Tidak Dapat Dinilai (total 0)
         count_score = 0
@@ -179,6 +211,6 @@ def oracle_score(review, methodology: Methodology | None = None) -> dict:
     return {
         "spd": float(spd), "sid_sum": float(sid_sum), "sid": float(sid), "n": n,
         "divisor": divisor, "count_score": float(count_score), "total": float(total),
-        "iid": float(iid), "predicate": pred,
+        "iid": float(iid), "predicate": pred, "covered": sorted(covered),
         "maturities": {k: float(v) for k, v in maturities.items()},
     }

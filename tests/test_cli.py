@@ -29,7 +29,7 @@ def test_score_json_has_the_fixed_keys(capsys):
     assert main(["score", DATA, "--year", "2021", "--json"]) == 0
     got = json.loads(capsys.readouterr().out)
     assert {"year", "iid", "predicate", "spd", "sid", "n_innovations"} <= set(got)
-    assert got["year"] == 2021 and got["predicate"] == "Inovatif" and got["iid"] == 45.78
+    assert got["year"] == 2021 and got["predicate"] == "Inovatif" and got["iid"] == 43.45
 
 
 def test_limits_from_the_command_line_refuse_with_one_line(capsys):

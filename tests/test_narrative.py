@@ -379,10 +379,11 @@ def test_sid_indicators_all_equal_and_none():
 
 
 def test_spd_gaps_sentence(mixed):
-    # SPD02 (weight 2) level 3 without evidence → 0 of 6 points; everything else full.
+    # 2021's SPD02 is "lembaga kelitbangan" (weight 1 by its key): level 3 without evidence → 0 of
+    # 3 points, 3 / 250 × 100 = 1.20 IID points; everything else full.
     s = sentence_spd_gaps(mixed.result)
-    assert s == ("Indikator SPD masih menyisakan 6 dari 63 poin (setara 2,40 poin IID). Kesenjangan "
-                 "terbesar: SPD02 Tingkat lembaga kelitbangan (0 dari 6 poin; bukti tidak ada).")
+    assert s == ("Indikator SPD masih menyisakan 3 dari 63 poin (setara 1,20 poin IID). Kesenjangan "
+                 "terbesar: SPD02 Tingkat lembaga kelitbangan (0 dari 3 poin; bukti tidak ada).")
 
 
 def test_evidence_loss_sentence():
@@ -599,7 +600,7 @@ def test_every_assumed_number_is_in_the_box_in_words(year):
     for a in assumed:
         if a.key.startswith("indicators."):
             assert f"{a.key.split('.')[1]}: " in text
-        elif a.key.startswith("bands."):
+        elif a.key.startswith(("bands.", "edition_bands.")):
             assert f"predikat {a.key.split('.')[1]}:" in text
         else:
             assert a.key in NUMBER_LABELS, a.key  # every other number has an Indonesian label
@@ -616,10 +617,13 @@ def test_assumption_values_in_indonesian():
     assert "Skor jumlah inovasi per inovasi yang dinilai: 0,38 (diasumsikan; sumber" in text
     assert "Awal periode penerapan yang memenuhi syarat: 1 Januari 2019" in text
     assert "Tahapan inovasi yang dihitung: Penerapan" in text
-    assert "Rentang IID predikat Inovatif: 35,00–60,00" in text
-    assert "Bobot 15 indikator SPD (diasumsikan; jumlah 21;" in text
+    assert "Rentang IID predikat Inovatif: batas bawah 35,00" in text  # the upper edge is reported
+    # weights belong to indicators: 2021's SPD02 "lembaga kelitbangan" takes the weight HAKI leaves
+    # free (its own source), the other 14 sum to 20; Opini BPK (2021's SPD09) weighs 1.5
+    assert "Bobot 14 dari 15 indikator SPD (diasumsikan; jumlah 20;" in text
+    assert "Bobot 1 dari 15 indikator SPD (diasumsikan; jumlah 1;" in text
     assert "Bobot 20 indikator SID (diasumsikan; jumlah 37;" in text
-    assert "SPD05: 1,5" in text
+    assert "SPD09: 1,5" in text and "SPD05: 1;" in text
 
 
 def test_assumptions_box_and_data_source(mixed):

@@ -30,6 +30,7 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -44,7 +45,7 @@ from iid_analysis.analyses.coaching import (
     indicator_heatmap,
     maturity_threshold,
 )
-from iid_analysis.analyses.composition import MAIN_AFFAIRS, composition, missing_affairs
+from iid_analysis.analyses.composition import composition, missing_affairs, obligatory_affairs
 from iid_analysis.analyses.funnel import FUNNEL_STEPS, funnel, funnel_by_opd
 from iid_analysis.analyses.participation import opd_participation, participation_summary
 from iid_analysis.analyses.results import participation_fields
@@ -180,7 +181,7 @@ _INN_2020 = [
     ("J1", "2020", "DINKES", "Si Gizi", "penerapan", "opd", "digital", "pelayanan_publik",
      "Kesehatan", "", "2019-03-01", "2020-06-01", "0"),
     ("J2", "2020", "KEC_A", "Kampung Bersih", "penerapan", "masyarakat", "non_digital",
-     "urusan_lainnya", "Lingkungan Hidup", "", "2018-07-01", "2020-09-30", "0"),
+     "urusan_lainnya", "Lingkungan Hidup", "", "2018-07-01", "2020-09-15", "0"),  # input closed 20 Sep
     ("J3", "2020", "DINKES", "Uji Gizi", "uji_coba", "asn", "digital", "pelayanan_publik",
      "Kesehatan", "2019-01-01", "2019-01-01", "2020-07-01", "0"),
 ]
@@ -465,9 +466,9 @@ def test_timeline_2021(rv21):
 
 
 def test_timeline_without_dates_and_without_extension(city):
-    rv19 = city[0][2019]  # no entries at all; 2019 window 1 May – 31 Aug, no extension
+    rv19 = city[0][2019]  # no entries at all; 2019 window 21 May – 31 Aug (103 days), no extension
     t = timeline(rv19)
-    assert len(t) == 123 and t["n_entries"].sum() == 0
+    assert len(t) == 103 and t["n_entries"].sum() == 0
     assert t["cumulative_share"].isna().all()
     assert set(t["period"]) == {"masa_input"}
     s = timeline_summary(rv19)
@@ -524,32 +525,45 @@ def test_composition_of_an_empty_edition(city):
 
 
 def test_missing_affairs(rv21, city):
+    wajib = obligatory_affairs(rv21.methodology)  # the official list (UU 23/2014): 6 + 18 wajib affairs
+    assert len(wajib) == 24 and wajib[:6] == list(rv21.methodology.basic_affairs)
+    assert "Perencanaan" not in wajib and "Pariwisata" not in wajib  # supporting / optional
     miss = missing_affairs(rv21)
-    for found in ("Kesehatan", "Pendidikan", "Perencanaan",
-                  "Administrasi Kependudukan dan Pencatatan Sipil"):
+    for found in ("Kesehatan", "Pendidikan", "Administrasi Kependudukan dan Pencatatan Sipil"):
         assert found not in miss
-    assert len(miss) == len(MAIN_AFFAIRS) - 4 == 26
-    assert miss[:3] == ["Pekerjaan Umum dan Penataan Ruang", "Perumahan dan Kawasan Permukiman",
-                        "Ketenteraman dan Ketertiban Umum"]  # the constant's order
+    assert len(miss) == 24 - 3 == 21
+    assert miss[:3] == ["Pekerjaan Umum dan Penataan Ruang", "Perumahan Rakyat dan Kawasan Permukiman",
+                        "Ketenteraman, Ketertiban Umum, dan Pelindungan Masyarakat"]  # the list's order
     assert missing_affairs(rv21, ["KESEHATAN", "Sosial", " pendidikan "]) == ["Sosial"]
-    assert missing_affairs(city[0][2019]) == list(MAIN_AFFAIRS)
+    assert missing_affairs(rv21, ["Perencanaan", "Kesehatan Hewan"]) == ["Kesehatan Hewan"]  # not an affair
+    assert missing_affairs(city[0][2019]) == wajib
 
 
 def test_missing_affairs_accepts_official_long_names_and_punctuation():
     t = city_tables(with_2020=False)
     t["innovations"] = t["innovations"].assign(affair=[
-        "Pengendalian Penduduk dan Keluarga Berencana", "Koperasi, Usaha Kecil dan Menengah",
+        "Pengendalian Penduduk dan KB", "Koperasi, Usaha Kecil dan Menengah",
         "PERHUBUNGAN.", "Komunikasi & Informatika", "Kesehatan dan Gizi", "", "Sosial", "sosial"])
     rv = build(t, 2021)
     miss = missing_affairs(rv)
-    for found in ("Pengendalian Penduduk dan KB", "Koperasi dan UKM", "Perhubungan",
-                  "Komunikasi dan Informatika", "Sosial"):
+    for found in ("Pengendalian Penduduk dan Keluarga Berencana", "Koperasi, Usaha Kecil, dan Menengah",
+                  "Perhubungan", "Komunikasi dan Informatika", "Sosial"):
         assert found not in miss
     assert "Kesehatan" in miss  # "Kesehatan dan Gizi" is another name, not an alias
-    assert len(miss) == len(MAIN_AFFAIRS) - 5
-    assert missing_affairs(rv, ["Koperasi dan UKM"], aliases={}) == ["Koperasi dan UKM"]
+    assert len(miss) == 24 - 5
     a = composition(rv)["affair"]
     assert a.loc[0, "label"] == "Sosial" and a.loc[0, "count"] == 2  # one group, tie → "Sosial"
+    # a known affair is labelled with its official name, whatever the spelling entered
+    assert "Koperasi, Usaha Kecil, dan Menengah" in set(a["label"])
+    assert "Pengendalian Penduduk dan Keluarga Berencana" in set(a["label"])
+    assert "Kesehatan dan Gizi" in set(a["label"])  # unknown text: kept as written
+
+
+def test_analyses_hold_no_second_copy_of_the_affairs_list():
+    src = Path(__file__).resolve().parents[1] / "src" / "iid_analysis" / "analyses"
+    for path in src.glob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        assert "Ketenteraman" not in text and "Pekerjaan Umum" not in text, path.name
 
 
 # --------------------------------------------------------------------------- coaching map

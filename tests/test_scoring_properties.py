@@ -21,7 +21,14 @@ FRAMES = {
     "form2021": M21.with_alternative("sid_weights_form2021"),
     "no_count": M21.with_count_score(0.0, "count_score_none"),
     "cap5": M21.with_count_score(0.5, "count_score_cap5", cap=5),
+    # the 2026–2027 rules on the 2021 codes: divisor minimum, affair gate, who is in n
+    "gate5": dataclasses.replace(M21, divisor_min=12, basic_affairs_required=5),
+    "gate6_wide": dataclasses.replace(M21, divisor_min=14, basic_affairs_required=6,
+                                      affair_coverage="main_and_overlapping"),
+    "all_reported": dataclasses.replace(M21, n_all_reported=True, basic_affairs_required=2),
 }
+BASIC = list(M21.basic_affairs)
+AFFAIR_TEXTS = [*BASIC, "kesehatan", "PUPR", "Trantibumlinmas", "Perhubungan", "Kesehatan Hewan", None]
 SID = [i.id for i in M21.indicators_of("SID")]
 SPD = [i.id for i in M21.indicators_of("SPD")]
 STATUSES = ["valid", "valid", "invalid", "pending", "missing"]
@@ -38,7 +45,10 @@ def reviews(draw, max_innovations: int = 30):
     ids = [draw(st.sampled_from(pool)) for _ in range(n_entries)] if pool else []
     counts = {x: ids.count(x) for x in ids}
     opds = ["DINKES", "DISDIK", "BAPPEDA", "KEC_BARAT"]
+    affair = st.sampled_from(AFFAIR_TEXTS)
+    others = st.lists(st.sampled_from(AFFAIR_TEXTS[:-1]), max_size=3).map(lambda xs: "; ".join(xs) or None)
     entries = [{"innovation_id": x, "opd_id": draw(st.sampled_from(opds)),
+                "affair": draw(affair), "affairs_other": draw(others),
                 "eligible": counts[x] == 1 and draw(st.booleans() | st.just(True))} for x in ids]
     inn_choices = (pool or ["I00"]) + ["ZZ"]  # ZZ: an answer for an unknown innovation
     answer = st.tuples(st.sampled_from(inn_choices), st.sampled_from(SID + ["SID99", "SPD01"]),
@@ -65,7 +75,9 @@ def test_fast_path_matches_the_oracle(review, frame):
     assert got.to_dict() == ref["maturities"]
     # rows in = rows out; the grid is complete
     assert len(res.innovations) == len(review.innovations)
-    assert len(res.points) == len(meth.indicators_of("SPD")) + res.n * len(meth.indicators_of("SID"))
+    assert len(res.points) == len(meth.indicators_of("SPD")) + res.n_scored * len(meth.indicators_of("SID"))
+    assert res.n_basic_covered == len(ref["covered"])
+    assert res.count_score_gated == (meth.basic_affairs_required > len(ref["covered"]) and res.n > 0)
     assert res.innovations.loc[~res.innovations["scored"], "why_not"].ne("").all()
 
 

@@ -46,10 +46,10 @@ def _validation_for(ws, column_letter: str):
 
 def test_sheets_and_headers(template_2021, book):
     assert template_2021.exists()
-    labels = [schema.TABLE_LABELS[t] for t in schema.TABLES]
+    labels = [schema.TABLE_LABELS[t] for t in schema.ALL_TABLES]
     assert book.sheetnames == [GUIDE_SHEET, *labels, sheet_name(2021), LISTS_SHEET]
     assert book[LISTS_SHEET].sheet_state == "hidden"
-    for t in schema.TABLES:
+    for t in schema.ALL_TABLES:
         ws = book[schema.TABLE_LABELS[t]]
         assert [c.value for c in ws[1]] == [c.label for c in schema.COLUMNS[t]]
         assert ws.freeze_panes == "A2"
@@ -67,14 +67,14 @@ def test_guide_explains_sheets_dates_levels_and_evidence(book):
                    "13/08/2021", "13 Agustus 2021", "0, 1, 2 atau 3", "Tidak Ada", "Menunggu Verifikasi",
                    "17 September 2021", sheet_name(2021)):
         assert needle in text, needle
-    for t in schema.TABLES:  # every column is listed with whether it is required
+    for t in schema.ALL_TABLES:  # every column is listed with whether it is required
         for col in schema.COLUMNS[t]:
             assert col.label in text
 
 
 def test_dropdowns_for_enums_levels_and_indicators(book):
     meth = load_methodology(2021)
-    for t in schema.TABLES:
+    for t in schema.ALL_TABLES:
         ws = book[schema.TABLE_LABELS[t]]
         for j, col in enumerate(schema.COLUMNS[t], start=1):
             letter = openpyxl.utils.get_column_letter(j)

@@ -149,6 +149,15 @@ def test_review_columns_follow_the_contract():
         "goal",
         "benefit",
         "result",
+        "affairs_other",
+        "development_date",
+        "theme",
+        "latitude",
+        "longitude",
+        "asta_cita",
+        "affair_canonical",
+        "affairs_other_canonical",
+        "earlier_entries",
         "in_window",
         "stage_counted",
         "reentry_ok",
@@ -168,6 +177,7 @@ def test_review_columns_follow_the_contract():
         "level",
         "evidence",
         "evidence_status",
+        "evidence_status_declared",
         "usable",
     ]
     assert str(rv.answers["level"].dtype) == "Int64"
@@ -388,13 +398,49 @@ def test_duplicate_innovation_id():
     assert row_of(rv, "INV3")["decision"] == "lanjut"
 
 
-def test_duplicate_id_across_editions():
+def test_same_id_in_a_later_edition_is_a_reentry():
     t = base_tables(2)
     set_cell(t, "innovations", 1, "innovation_id", "INV1")
     set_cell(t, "innovations", 1, "year", "2022")
+    set_cell(t, "innovations", 1, "previous_entries", "")  # counted from the data
+    t["innovation_indicators"]["innovation_id"] = "INV1"  # the second answer of each: 2022's
     rv = run(t)
     assert len(rv.innovations) == 1
-    assert "duplicate_id" in rules(rv, "INV1") and not row_of(rv, "INV1")["eligible"]
+    assert "duplicate_id" not in rules(rv) and row_of(rv, "INV1")["decision"] == "lanjut"
+    assert len(rv.answers) == 20 and rv.answers["_row"].tolist() == list(range(2, 22))
+    assert rv.set_aside["table"].value_counts().to_dict() == {"innovation_indicators": 20,
+                                                              "innovations": 1}
+    rv22 = run(t, year=2022)
+    r = row_of(rv22, "INV1")
+    assert r["earlier_entries"] == 1 and "duplicate_id" not in rules(rv22)
+    assert rv22.answers["_row"].tolist() == list(range(22, 42))
+    f = rv22.findings[rv22.findings["rule"] == "reentry_counted"]
+    assert f["row"].tolist() == [3] and "1 kali" in f["message"].iloc[0]
+
+
+def test_answers_name_their_edition_with_a_year_column():
+    t = base_tables(2)
+    set_cell(t, "innovations", 1, "innovation_id", "INV1")
+    set_cell(t, "innovations", 1, "year", "2022")
+    a = t["innovation_indicators"]
+    a["innovation_id"] = "INV1"
+    a["year"] = ["2022"] * 20 + ["2021"] * 20  # the file order no longer decides
+    rv = run(t)
+    assert rv.answers["_row"].tolist() == list(range(22, 42))
+    a.loc[0, "year"] = "2020"  # an edition INV1 was not entered in: reported there, set aside here
+    rv = run(t)
+    assert "innovation_not_in_edition" not in rules(rv)
+    assert "innovation_not_in_edition" in set(run(t, year=2020).findings["rule"])
+
+
+def test_duplicate_id_within_an_edition_still_counts():
+    t = base_tables(3)
+    set_cell(t, "innovations", 1, "innovation_id", "INV1")
+    set_cell(t, "innovations", 2, "year", "2022")
+    rv = run(t)
+    assert "duplicate_id" in rules(rv, "INV1")
+    f = rv.findings[rv.findings["rule"] == "duplicate_id"]
+    assert f["row"].tolist() == [2, 3] and "baris 2, 3" in f["message"].iloc[0]
 
 
 def test_duplicate_name_and_opd_in_one_edition():
@@ -660,7 +706,11 @@ def test_rows_without_an_edition_are_reported_not_lost():
     t = base_tables(2)
     set_cell(t, "innovations", 1, "year", "dua ribu")
     f = run(t).findings
-    assert f[["row", "column", "rule"]].values.tolist() == [[3, "year", "type"]]
+    inv = f[f["table"] == "innovations"]
+    assert inv[["row", "column", "rule"]].values.tolist() == [[3, "year", "type"]]
+    # its answers belong to no edition either: reported, never lost
+    ans = f[f["table"] == "innovation_indicators"]
+    assert set(ans["rule"]) == {"answer_no_edition"} and ans["row"].tolist() == list(range(22, 42))
 
 
 # ============================================================================ decisions, counts, summary
@@ -716,7 +766,9 @@ def test_counts_and_summary():
     assert "Memenuhi syarat: 3" in text
     assert "Keputusan: lanjut 2, lengkapi 1, tidak lanjut 2" in text
     assert "Temuan: 2 galat, 1 peringatan, 0 info" in text
-    assert lines[-1] == "Baris masuk = baris keluar: 5 = 5"
+    total = sum(len(rv.dataset.table(t)) for t in schema.ALL_TABLES)
+    assert total == 3 + 5 + 5 * 20 + 15  # opd, innovations, SID answers, SPD answers
+    assert lines[-1] == f"Baris masuk = baris keluar: {total} = {total}"
 
 
 def test_findings_are_sorted_and_typed():
@@ -741,7 +793,9 @@ def test_edition_with_no_innovations():
     rv = run(base_tables(), year=2022)
     assert len(rv.innovations) == 0 and rv.counts()["n_submitted"] == 0
     assert "spd_none" in rules(rv)
-    assert summary_lines(rv)[-1] == "Baris masuk = baris keluar: 0 = 0"
+    # the 2021 rows are set aside for their edition: still every row is accounted for
+    assert summary_lines(rv)[-1] == "Baris masuk = baris keluar: 39 = 39"
+    assert set(rv.set_aside["table"]) == {"innovations", "innovation_indicators", "region_indicators"}
 
 
 # ============================================================================ the bundled sample
@@ -761,7 +815,9 @@ def test_bundled_sample_2021_counts():
     assert c["n_eligible"] <= c["n_in_window"]
     lines = summary_lines(rv)
     assert "Inovasi masuk: 52 dari" in lines[1]
-    assert lines[-1] == "Baris masuk = baris keluar: 52 = 52"
+    total = sum(len(rv.dataset.table(t)) for t in schema.ALL_TABLES)  # every row, every edition
+    assert lines[-1] == f"Baris masuk = baris keluar: {total} = {total}"
+    assert ds.region is not None and ds.region["name"] == "Kota Pekalongan"
 
 
 # ============================================================================ hand-built tables

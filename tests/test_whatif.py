@@ -1,8 +1,8 @@
 """Gaps, what-if, robustness and leave-one-out on small hand-made datasets (answers by hand).
 
 2021 weights used below (methodology/2021.toml): SID01 3, SID02 2, SID03 2, SID04 2, SID06 2,
-SID13 2, SID16 3, SID18 3, SID20 4 (all 20 sum to 37, max 111); SPD01 1, SPD02 2, SPD12 2,
-SPD13 2 (all 15 sum to 21, max 63). divisor = max(10, n); count score = 0.38 × min(n, 200);
+SID13 2, SID16 3, SID18 3, SID20 4 (all 20 sum to 37, max 111); SPD01 1, SPD03 2 (APBD),
+SPD06 1.5, SPD13 2, SPD14 2 (all 15 sum to 21, max 63; weights by indicator key). divisor = max(10, n); count score = 0.38 × min(n, 200);
 max_total = 250, so IID = total × 0.4.
 """
 
@@ -87,12 +87,12 @@ def full(inn):
 @pytest.fixture(scope="module")
 def tiny():
     """One innovation A: SID01 level 2 valid (6), SID20 level 3 pending (0). SPD01 3 valid (3),
-    SPD02 2 pending (0). Ineligible X (applied 2018) with a pending claim.
+    SPD03 2 pending (0). Ineligible X (applied 2018) with a pending claim.
     SPD 3; Σ SID 6; divisor 10; count 0.38 → total 3.98, IID 1.592 → 1.59 (Kurang Inovatif)."""
     return build(
         [{"innovation_id": "A"}, {"innovation_id": "X", "implementation_date": "2018-05-01"}],
         [("A", "SID01", 2, "valid"), ("A", "SID20", 3, "pending"), ("X", "SID20", 3, "pending")],
-        [("SPD01", 3, "valid"), ("SPD02", 2, "pending")],
+        [("SPD01", 3, "valid"), ("SPD03", 2, "pending")],
     )
 
 
@@ -128,7 +128,7 @@ def test_gap_gains_by_hand(tiny):
     g = gaps(res)
     assert list(g.columns) == list(GAP_COLUMNS)
     # top three: 6-point SPD raises (gain 6 / 250 × 100 = 2.4), tie broken by indicator id
-    assert list(g["indicator_id"].head(3)) == ["SPD02", "SPD12", "SPD13"]
+    assert list(g["indicator_id"].head(3)) == ["SPD03", "SPD13", "SPD14"]
     assert (g["action"].head(3) == "raise_level").all()
     assert g["gain"].head(3).tolist() == pytest.approx([2.4, 2.4, 2.4])
 
@@ -147,7 +147,7 @@ def test_gap_gains_by_hand(tiny):
     assert r.gain_points == 3.0 and r.gain == pytest.approx(0.12)
     assert not ((g["innovation_id"] == "A") & (g["indicator_id"] == "SID20")
                 & (g["action"] == "raise_level")).any()  # already level 3: no raise
-    r = row("", "SPD02", "validate_evidence")  # 2 × 2 = 4 points, SPD not divided → 1.6 IID
+    r = row("", "SPD03", "validate_evidence")  # 2 × 2 = 4 points, SPD not divided → 1.6 IID
     assert r.gain == pytest.approx(1.6) and pd.isna(r.innovation_id) and pd.isna(r.innovation_name)
     assert r.opd_name == SPD_OWNER == "Pemerintah daerah (SPD)"
     # every answer short of full points, 19 SID + 14 SPD, has a raise; 2 have a document action
@@ -171,7 +171,7 @@ def test_gaps_sorted_and_best_per_answer(tiny):
     assert not best.duplicated(["innovation_id", "indicator_id"]).any()
     a20 = best[(best["innovation_id"] == "A") & (best["indicator_id"] == "SID20")].iloc[0]
     assert a20.action == "validate_evidence"
-    spd02 = best[best["indicator_id"] == "SPD02"].iloc[0]
+    spd02 = best[best["indicator_id"] == "SPD03"].iloc[0]
     assert spd02.action == "raise_level"  # 2.4 beats validating (1.6)
 
 
@@ -206,7 +206,7 @@ def test_top_gaps_format(tiny):
     top = top_gaps(res, k=5)
     assert len(top) == 5
     assert all(set(t) == {"innovation_id", "indicator_id", "gain"} for t in top)
-    assert top[0] == {"innovation_id": None, "indicator_id": "SPD02", "gain": 2.4}
+    assert top[0] == {"innovation_id": None, "indicator_id": "SPD03", "gain": 2.4}
     assert all(isinstance(t["gain"], float) and round(t["gain"], 4) == t["gain"] for t in top)
     json.dumps(top)
     sid = [t for t in top_gaps(res, k=100) if t["innovation_id"] == "A"]
@@ -287,11 +287,11 @@ def test_apply_changes_copy_new_answer_and_spd(tiny):
     before_ii = rv.dataset.innovation_indicators.copy()
     new = apply_changes(rv, [
         {"innovation_id": "A", "indicator_id": "SID18", "level": 2, "evidence_status": "valid"},
-        {"innovation_id": None, "indicator_id": "SPD05", "level": 1, "evidence_status": "valid"},
+        {"innovation_id": None, "indicator_id": "SPD06", "level": 1, "evidence_status": "valid"},
     ])
     pd.testing.assert_frame_equal(rv.dataset.innovation_indicators, before_ii)  # untouched
     after = score(new, methodology=res.methodology)
-    # + SID18 2 × 3 = 6 → 0.6; + SPD05 1 × 1.5 = 1.5 → total 3.98 + 2.1 = 6.08 → 2.432
+    # + SID18 2 × 3 = 6 → 0.6; + SPD06 1 × 1.5 = 1.5 → total 3.98 + 2.1 = 6.08 → 2.432
     assert after.total == pytest.approx(6.08) and after.iid == 2.43
     with pytest.raises(ValueError):
         apply_changes(rv, {"innovation_id": "A", "indicator_id": "SID99", "level": 1})
@@ -308,7 +308,7 @@ def test_drop_and_add_innovations_and_compare(tiny):
               "initiator": "asn", "kind": "digital", "form": "tata_kelola",
               "implementation_date": "2020-06-01", "submitted_on": "2021-08-02", "previous_entries": 0,
               "design": PROFILE, "goal": PROFILE, "benefit": PROFILE, "result": PROFILE}],
-        [{"innovation_id": "N", "indicator_id": "SID16", "level": 1, "evidence": "x",
+        [{"innovation_id": "N", "indicator_id": "SID16", "level": 1, "evidence": "replikasi.pdf",
           "evidence_status": "valid"}],
     )
     res2 = score(added, methodology=res.methodology)
@@ -513,13 +513,13 @@ def test_results_fields(edge):
 
 def test_disclaimer_gain_includes_the_count_score():
     # nothing earns a point: total 0 (count score withheld), IID 0 → Tidak Dapat Dinilai.
-    # One SPD02 raise (6 points) also brings back the count score 0.38: total 6.38 → 2.552 → 2.55.
+    # One SPD03 raise (6 points) also brings back the count score 0.38: total 6.38 → 2.552 → 2.55.
     rv, res = build([{"innovation_id": "A"}], [], [])
     assert res.n == 1 and res.total == 0 and res.predicate == "Tidak Dapat Dinilai"
     g = gaps(res)
-    spd02 = g[g["indicator_id"] == "SPD02"].iloc[0]
+    spd02 = g[g["indicator_id"] == "SPD03"].iloc[0]
     assert spd02.gain_total == pytest.approx(6.38) and spd02.iid_after == 2.55
-    after = score(apply_changes(rv, g[g["indicator_id"] == "SPD02"]), methodology=res.methodology)
+    after = score(apply_changes(rv, g[g["indicator_id"] == "SPD03"]), methodology=res.methodology)
     assert after.total == pytest.approx(6.38) and after.iid == 2.55
     p = path_to_next(res)
     # any one action reaches Kurang Inovatif; all are raises, so the smallest one is taken:

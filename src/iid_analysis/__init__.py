@@ -13,10 +13,11 @@ __all__ = ["__version__", "predicate", "load_methodology", "load_dataset", "revi
 
 
 def predicate(iid: float, year: int) -> str:
-    """The predikat the edition ``year`` gives to an IID (classified on the score rounded to 2 decimals)."""
+    """The predikat the edition ``year`` itself gives to a score (rounded to 2 decimals), on the
+    edition's own bands and scale (``Methodology.edition_bands``: 2020 used a scale above 100)."""
     from iid_analysis.methodology.loader import load_methodology
 
-    return load_methodology(year).predicate(iid)
+    return load_methodology(year).edition_predicate(iid)
 
 
 def __getattr__(name: str):  # lazy re-exports keep `import iid_analysis` cheap

@@ -50,6 +50,7 @@ from iid_analysis.methodology.model import Methodology, MethodologyError
 from iid_analysis.review.desk import review
 from iid_analysis.review.model import Review
 from iid_analysis.scoring.compute import score
+from iid_analysis.scoring.frames import latest_frame_year, score_under
 from iid_analysis.scoring.result import IndexResult
 
 DEFAULT_SEED = 2021
@@ -202,8 +203,8 @@ def build(ds: Dataset, year: int, reviews: dict[int, Review], results: dict[int,
     cand = flagships.flagship_candidates(res)
     brief = Brief(shares.indicator_shares(res, "SID"), shares.variable_shares(res), cand,
                   flagships.flagship_choice(res, rv), todo.todo_by_opd(rv))
-    frame_year = meth.comparison_frame
-    comparison = Comparison(frame_year, score(rv, methodology=load_methodology(frame_year)))
+    frame_year = latest_frame_year(ds.years(), default=year)
+    comparison = Comparison(frame_year, score_under(rv, load_methodology(frame_year)))
     log.append({"step": "comparison", "frame_year": frame_year, "iid": comparison.result.iid})
     rob = robustness.robustness(res, draws=draws, seed=seed)
     log.append({"step": "robustness", "draws": draws, "seed": seed})

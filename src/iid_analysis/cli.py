@@ -53,6 +53,9 @@ def _parser() -> argparse.ArgumentParser:
     sm.add_argument("--innovations", type=int, default=None,
                     help="dataset besar untuk benchmark: jumlah inovasi satu edisi")
 
+    pb = sub.add_parser("published", help="uji balik: hasil IID terbit dicocokkan dengan aturan tiap edisi")
+    pb.add_argument("--region", default=None, help="hanya satu daerah, mis. \"Kota Pekalongan\"")
+
     t = sub.add_parser("template", help="buku kerja .xlsx kosong untuk diisi OPD")
     t.add_argument("--year", type=int, required=True)
     t.add_argument("--out", required=True)
@@ -120,6 +123,20 @@ def _sample(args) -> int:
     return EXIT_OK
 
 
+def _published(args) -> int:
+    from iid_analysis.analyses.published import back_test, back_test_lines, load_facts
+
+    facts = load_facts(region=args.region)
+    if not facts:
+        print(f"galat: tidak ada hasil terbit untuk daerah {args.region!r} / no published result for "
+              f"this region", file=sys.stderr)
+        return EXIT_DATA
+    checks = back_test(facts)
+    for line in back_test_lines(checks):
+        print(line)
+    return EXIT_OK if all(c.ok for c in checks) else EXIT_FAILED
+
+
 def _template(args) -> int:
     from iid_analysis.io.template import write_template
 
@@ -131,7 +148,7 @@ def _template(args) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     handler = {"validate": _validate, "score": _score, "report": _report,
-               "sample": _sample, "template": _template}[args.command]
+               "sample": _sample, "template": _template, "published": _published}[args.command]
     from iid_analysis.io.errors import DataError
     from iid_analysis.methodology.model import MethodologyError
 

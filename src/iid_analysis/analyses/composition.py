@@ -10,83 +10,29 @@ import pandas as pd
 from iid_analysis.analyses.funnel import step_flags
 from iid_analysis.analyses.units import clean_text
 from iid_analysis.io.schema import ENUMS
+from iid_analysis.methodology.affairs import AFFAIR_GROUPS, affair_key
+from iid_analysis.scoring.affairs import canonical_affairs
 
 if TYPE_CHECKING:  # pragma: no cover - typing only; keeps the import light
     from iid_analysis.review.model import Review
 
-__all__ = ["AFFAIR_ALIASES", "MAIN_AFFAIRS", "composition", "missing_affairs"]
+__all__ = ["OBLIGATORY_GROUPS", "composition", "missing_affairs", "obligatory_affairs"]
 
-#: Main government affairs (urusan pemerintahan) of a kota, for :func:`missing_affairs`.
-MAIN_AFFAIRS: tuple[str, ...] = (
-    "Pendidikan",
-    "Kesehatan",
-    "Pekerjaan Umum dan Penataan Ruang",
-    "Perumahan dan Kawasan Permukiman",
-    "Ketenteraman dan Ketertiban Umum",
-    "Sosial",
-    "Tenaga Kerja",
-    "Pemberdayaan Perempuan dan Perlindungan Anak",
-    "Pangan",
-    "Lingkungan Hidup",
-    "Administrasi Kependudukan dan Pencatatan Sipil",
-    "Pemberdayaan Masyarakat dan Desa",
-    "Pengendalian Penduduk dan KB",
-    "Perhubungan",
-    "Komunikasi dan Informatika",
-    "Koperasi dan UKM",
-    "Penanaman Modal",
-    "Kepemudaan dan Olahraga",
-    "Kebudayaan",
-    "Perpustakaan",
-    "Kearsipan",
-    "Kelautan dan Perikanan",
-    "Pariwisata",
-    "Pertanian",
-    "Perdagangan",
-    "Perindustrian",
-    "Keuangan",
-    "Kepegawaian",
-    "Perencanaan",
-    "Pengawasan",
-)
-
-#: Other spellings of a main affair found in the data (official long names, common short forms).
-#: Matching ignores case, punctuation and "&" vs "dan" (see :func:`missing_affairs`).
-AFFAIR_ALIASES: dict[str, tuple[str, ...]] = {
-    "Pekerjaan Umum dan Penataan Ruang": ("Pekerjaan Umum", "PUPR"),
-    "Ketenteraman dan Ketertiban Umum": (
-        "Ketentraman dan Ketertiban Umum",
-        "Ketenteraman dan Ketertiban Umum serta Pelindungan Masyarakat",
-        "Ketenteraman dan Ketertiban Umum serta Perlindungan Masyarakat",
-        "Ketenteraman, Ketertiban Umum, dan Pelindungan Masyarakat",
-        "Trantibum",
-    ),
-    "Tenaga Kerja": ("Ketenagakerjaan",),
-    "Administrasi Kependudukan dan Pencatatan Sipil": (
-        "Kependudukan dan Pencatatan Sipil", "Kependudukan dan Catatan Sipil", "Kependudukan",
-        "Adminduk",
-    ),
-    "Pemberdayaan Masyarakat dan Desa": ("Pemberdayaan Masyarakat",),
-    "Pengendalian Penduduk dan KB": ("Pengendalian Penduduk dan Keluarga Berencana",),
-    "Komunikasi dan Informatika": ("Kominfo",),
-    "Koperasi dan UKM": (
-        "Koperasi, Usaha Kecil dan Menengah", "Koperasi dan Usaha Kecil Menengah",
-        "Koperasi dan Usaha Mikro, Kecil dan Menengah", "Koperasi dan UMKM",
-    ),
-    "Penanaman Modal": ("Penanaman Modal dan Pelayanan Terpadu Satu Pintu", "Penanaman Modal dan PTSP"),
-    "Kelautan dan Perikanan": ("Perikanan",),
-    "Keuangan": ("Keuangan Daerah", "Pengelolaan Keuangan Daerah"),
-    "Kepegawaian": ("Kepegawaian, Pendidikan dan Pelatihan", "Pendidikan dan Pelatihan"),
-    "Perencanaan": ("Perencanaan Pembangunan", "Perencanaan Pembangunan Daerah"),
-}
+#: The groups of the official list of government affairs (``Methodology.affair_groups``, UU 23/2014)
+#: whose affairs :func:`missing_affairs` checks: the obligatory (wajib) affairs, basic services
+#: and the others. The list itself lives in the methodology data (base.toml ``[affairs]``).
+OBLIGATORY_GROUPS: tuple[str, ...] = AFFAIR_GROUPS[:2]
 
 _MISSING_LABEL = "(tidak diisi)"
 
 
-def _norm_affair(s: pd.Series) -> pd.Series:
-    """Affair key for matching: case-insensitive, "&" = "dan", punctuation and extra spaces ignored."""
-    t = clean_text(s).str.casefold().str.replace("&", " dan ", regex=False)
-    return t.str.replace(r"[^\w\s]", " ", regex=True).str.replace(r"\s+", " ", regex=True).str.strip()
+def _affair_keys(raw: pd.Series, meth) -> tuple[pd.Series, pd.Series]:
+    """Group key and canonical name of each affair text: the official name when the text is a
+    known affair or alias (normalised by scoring's one rule), else the folded text itself."""
+    canon = canonical_affairs(raw, meth.affairs)
+    folded = raw.map(affair_key, na_action="ignore").astype("string").fillna("")
+    key = ("=" + canon).fillna("?" + folded).where(folded != "", "")
+    return key, canon
 
 
 def _enum_counts(values: pd.Series, eligible: pd.Series, enum: str) -> pd.DataFrame:
@@ -119,9 +65,11 @@ def composition(review: Review) -> dict[str, pd.DataFrame]:
     Each frame: code, label (Indonesian), count (entered), share (of entered; NaN when nothing was
     entered), eligible (count among eligible). Enumerations list every code in ``schema.ENUMS``
     order (zeros included), then one "(tidak diisi)" row when some value is empty or unknown.
-    ``affair`` is free text: grouped ignoring case, punctuation and extra spaces (as
-    :func:`missing_affairs` matches), labelled with its most frequent spelling (ties: alphabetical), sorted by count descending then label; empty → "(tidak
-    diisi)" last.
+    ``affair`` is free text: a known affair (official name or alias, normalised with the
+    methodology's list as :func:`missing_affairs` matches) is one group with code and label its
+    official name; any other text is grouped ignoring case, punctuation and spacing (code: the
+    folded text) and labelled with its most frequent spelling (ties: alphabetical). Sorted by count
+    descending then label; empty → "(tidak diisi)" last.
     """
     inn = review.innovations
     elig = step_flags(review)["eligible"]
@@ -135,8 +83,8 @@ def composition(review: Review) -> dict[str, pd.DataFrame]:
         "initiator": _enum_counts(col("initiator"), elig, "initiator"),
     }
     raw = clean_text(col("affair")).str.replace(r"\s+", " ", regex=True)
-    key = _norm_affair(raw)
-    df = pd.DataFrame({"key": key, "raw": raw, "eligible": elig})
+    key, canon = _affair_keys(raw, review.methodology)
+    df = pd.DataFrame({"key": key, "raw": canon.fillna(raw), "eligible": elig})
     filled = df[df["key"] != ""]
     rows = []
     if len(filled):
@@ -151,7 +99,7 @@ def composition(review: Review) -> dict[str, pd.DataFrame]:
         agg = agg.reset_index().sort_values(
             ["count", "label", "key"], ascending=[False, True, True], kind="mergesort"
         )
-        rows = [(r.key, r.label, int(r.count), int(r.eligible)) for r in agg.itertuples()]
+        rows = [(r.key[1:], r.label, int(r.count), int(r.eligible)) for r in agg.itertuples()]
     empty = df["key"] == ""
     if empty.any():
         rows.append(("", _MISSING_LABEL, int(empty.sum()), int((empty & df["eligible"]).sum())))
@@ -159,25 +107,24 @@ def composition(review: Review) -> dict[str, pd.DataFrame]:
     return out
 
 
-def missing_affairs(
-    review: Review,
-    affairs: tuple[str, ...] | list[str] = MAIN_AFFAIRS,
-    aliases: dict[str, tuple[str, ...]] | None = None,
-) -> list[str]:
-    """The affairs of ``affairs`` (in their order) that no innovation of the edition names.
+def obligatory_affairs(meth) -> list[str]:
+    """The obligatory (wajib) affairs of the methodology's official list, in its order."""
+    groups = meth.affair_groups
+    return [a for a in meth.affairs if groups.get(a) in OBLIGATORY_GROUPS]
 
-    An innovation names an affair when its ``affair`` equals the affair's name or one of its
-    ``aliases`` (default :data:`AFFAIR_ALIASES`) as a whole, ignoring case, punctuation, extra
-    spaces and "&" vs "dan" ("kesehatan" and "KESEHATAN" match "Kesehatan"; "Kesehatan Hewan" does
-    not). Every entered innovation counts, eligible or not.
+
+def missing_affairs(review: Review, affairs: tuple[str, ...] | list[str] | None = None) -> list[str]:
+    """The affairs of ``affairs`` (in their order; default: the obligatory affairs of the
+    methodology's official list, :func:`obligatory_affairs`) that no innovation of the edition
+    names as its main affair.
+
+    Both sides are normalised with the methodology's list (official names and aliases, ignoring
+    case, punctuation, spacing and "&" vs "dan"): "kesehatan" and "KESEHATAN" name "Kesehatan";
+    "Kesehatan Hewan" does not. Every entered innovation counts, eligible or not.
     """
-    aliases = AFFAIR_ALIASES if aliases is None else aliases
+    meth = review.methodology
+    wanted = obligatory_affairs(meth) if affairs is None else [str(a) for a in affairs]
     inn = review.innovations
-    seen = set(_norm_affair(inn["affair"])) if "affair" in inn.columns else set()
-    out = []
-    for a in affairs:
-        names = pd.Series([a, *aliases.get(a, ())], dtype="string")
-        if not seen.intersection(_norm_affair(names)):
-            out.append(a)
-    return out
-
+    seen = set(canonical_affairs(inn["affair"], meth.affairs).dropna()) if "affair" in inn.columns else set()
+    target = canonical_affairs(pd.Series(wanted, dtype="string"), meth.affairs)
+    return [a for a, c in zip(wanted, target, strict=True) if pd.isna(c) or c not in seen]

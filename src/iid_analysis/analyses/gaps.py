@@ -181,7 +181,7 @@ def _after(result: IndexResult, d_spd_or_sid: np.ndarray, is_sid: np.ndarray) ->
     :func:`~iid_analysis.scoring.totals.totals_from_points` (so the disclaimer rule applies: when nothing
     earned a point, the first valid answer also brings back the count score)."""
     d = np.asarray(d_spd_or_sid, dtype="float64")
-    _, cs = frame_terms(result.methodology, result.n)
+    _, cs = frame_terms(result.methodology, result.n, result.n_basic_covered)
     return totals_from_points(float(result.spd) + np.where(is_sid, 0.0, d),
                               float(result.sid_sum) + np.where(is_sid, d, 0.0),
                               float(result.divisor), cs, float(result.max_total))

@@ -29,7 +29,9 @@ def leave_one_out(result: IndexResult, by: str = "opd") -> pd.DataFrame:
 
         total_without = SPD + (S − s) / max(divisor_min, n − k) + count_score(n − k)
 
-    where ``s`` is the SID points and ``k`` the number of scored innovations removed. Only scored
+    where ``s`` is the SID points and ``k`` the number of scored innovations removed; the count
+    score keeps the affair gate, with the basic-service affairs the remaining innovations cover
+    (under the default ``n`` rule: the scored innovations). Only scored
     innovations (and OPDs with at least one) are listed: the others do not move the IID. Columns:
     id (opd_id or innovation_id), name, opd_id (innovation), n_removed, sid_points, iid_without,
     delta (iid_without − iid), predicate_without, predicate_changes. Sorted by delta ascending
@@ -56,7 +58,8 @@ def leave_one_out(result: IndexResult, by: str = "opd") -> pd.DataFrame:
     S = float(sid["points"].sum())
     n_left = result.n - frame["n_removed"].to_numpy("int64")
     s = frame["sid_points"].to_numpy("float64")
-    div, cs = frame_terms(m, n_left)
+    owner = per_inn["opd_id"].astype("string") if by == "opd" else None
+    div, cs = frame_terms(m, n_left, _covered_without(result, frame["id"], owner))
     iid_wo = totals_from_points(float(result.spd), S - s, div, cs, float(result.max_total))["iid"]
     frame["iid_without"] = iid_wo
     frame["delta"] = np.round(iid_wo - float(result.iid), 2)
@@ -70,3 +73,17 @@ def leave_one_out(result: IndexResult, by: str = "opd") -> pd.DataFrame:
     frame["predicate_changes"] = frame["predicate_changes"].astype(bool)
     return frame
 
+
+
+def _covered_without(result: IndexResult, ids: pd.Series, owner: pd.Series | None) -> np.ndarray:
+    """Basic-service affairs still covered without each group ``ids`` (innovation ids, or OPD ids
+    with ``owner``: innovation id → OPD id), from ``result.affair_coverage``'s covering innovations."""
+    cov = result.affair_coverage
+    pairs = cov[["affair", "innovation_ids"]].explode("innovation_ids").dropna()
+    inn = pairs["innovation_ids"].astype("string")
+    group = inn.map(owner).astype("string") if owner is not None else inn
+    per_affair = pairs.groupby("affair", sort=False).size()
+    in_group = pd.crosstab(group.to_numpy(), pairs["affair"].to_numpy()) if len(pairs) else pd.DataFrame()
+    in_group = in_group.reindex(index=ids.astype("string").to_numpy(), columns=per_affair.index, fill_value=0)
+    left = per_affair.to_numpy("int64")[None, :] - in_group.to_numpy("int64")
+    return (left > 0).sum(axis=1).astype("int64")

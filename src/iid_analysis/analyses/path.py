@@ -78,7 +78,7 @@ def path_to_next(result: IndexResult, gaps_df: pd.DataFrame | None = None,
                needed_gain=max(0.0, target - 0.005 - total / max_total * 100.0))
     rank = {p: i for i, p in enumerate(b.predicate for b in m.bands)}
 
-    _, cs = frame_terms(m, result.n)
+    _, cs = frame_terms(m, result.n, result.n_basic_covered)
 
     def iid_with(d_spd: np.ndarray, d_sid: np.ndarray) -> np.ndarray:
         return totals_from_points(float(result.spd) + d_spd, float(result.sid_sum) + d_sid,

@@ -5,7 +5,7 @@ every draw's headline numbers go through scoring's own
 :func:`~iid_analysis.scoring.totals.totals_from_points` (tested against
 :func:`~iid_analysis.scoring.compute.score`)::
 
-    total = SPD + (Σ SID points) / max(divisor_min, n) + count_score(n)
+    total = SPD + (Σ SID points) / max(divisor_min, n) + count_score(n)   (affair gate applied)
     IID   = round_score(total / max_total × 100)
 
 The three sources, vectorised as draws × answers matrices:
@@ -32,7 +32,8 @@ import numpy as np
 import pandas as pd
 
 from iid_analysis.methodology.model import PREDICATES, Methodology, round_score
-from iid_analysis.scoring.totals import totals_from_points
+from iid_analysis.scoring.affairs import covered_count
+from iid_analysis.scoring.totals import frame_terms, totals_from_points
 from iid_analysis.text import fmt
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
@@ -121,6 +122,18 @@ def _variants(m: Methodology, alternatives: Any) -> tuple[list[list[str | None]]
                 mm = mm.with_alternative(a)
         combos.append(mm)
     return options, combos
+
+
+def _variant_terms(result: IndexResult, variants: list[Methodology]) -> tuple[np.ndarray, np.ndarray]:
+    """Divisor and count score of each variant: who is in ``n`` (``n_all_reported``) and how an
+    affair counts as covered (``affair_coverage``) may differ from the result's, the affair gate
+    applied through scoring's own :func:`~iid_analysis.scoring.totals.frame_terms`."""
+    n = np.array([result.n_reported if v.n_all_reported else result.n for v in variants], dtype="int64")
+    covered = np.array([covered_count(result.affair_coverage, v.affair_coverage) for v in variants],
+                       dtype="int64")
+    out = [frame_terms(v, n[i], covered[i]) for i, v in enumerate(variants)]
+    return (np.array([float(d) for d, _ in out], dtype="float64"),
+            np.array([float(c) for _, c in out], dtype="float64"))
 
 
 def _probabilities(counts: Mapping[str, int], draws: int) -> dict[str, float]:
@@ -247,7 +260,8 @@ def totals(result: IndexResult, weights: np.ndarray | None = None,
     D = max(len(W), len(L))
     t, _ = _iids(model, np.broadcast_to(W, (D, W.shape[1])), np.broadcast_to(L, (D, L.shape[1])),
                  np.full(D, float(result.divisor)),
-                 np.full(D, float(result.methodology.count_score(result.n))), np.full(D, model.max_total))
+                 np.full(D, float(frame_terms(result.methodology, result.n, result.n_basic_covered)[1])),
+                 np.full(D, model.max_total))
     return t
 
 
@@ -303,8 +317,7 @@ def robustness(result: IndexResult, draws: int = 10_000, seed: int = 2021,
     # (c) alternatives: option per group, combined into a variant index
     options, variants = _variants(m, alternatives)
     Wv = np.array([[float(v.indicator(i).weight) for i in model.ids] for v in variants])
-    div_v = np.array([float(v.divisor(model.n)) for v in variants])
-    cs_v = np.array([float(v.count_score(model.n)) for v in variants])
+    div_v, cs_v = _variant_terms(result, variants)
     max_v = np.array([float(v.max_total) for v in variants])
     choice = np.zeros(draws, dtype="int64")
     for opts in options:

@@ -18,9 +18,10 @@ from iid_analysis.io.raw import RawTable
 from iid_analysis.io.schema import ROW
 
 
-def _kind_dtypes() -> dict:
+def kind_dtypes() -> dict:
     return {"text": pd.StringDtype(), "enum": pd.StringDtype(), "int": pd.Int64Dtype(),
-            "year": pd.Int64Dtype(), "level": pd.Int64Dtype(), "date": np.dtype("datetime64[ns]")}
+            "year": pd.Int64Dtype(), "level": pd.Int64Dtype(), "date": np.dtype("datetime64[ns]"),
+            "number": pd.Float64Dtype(), "bool": pd.BooleanDtype()}
 
 
 @cache
@@ -32,7 +33,7 @@ def table_schema(table: str):
     """
     import pandera.pandas as pa
 
-    dtypes = _kind_dtypes()
+    dtypes = kind_dtypes()
     cols = {ROW: pa.Column("int64", nullable=False)}
     for c in schema.COLUMNS[table]:
         checks = [pa.Check.isin(list(schema.ENUMS[c.enum]))] if c.kind == "enum" else []
@@ -87,7 +88,7 @@ def schema_suspects(table: str, frame: pd.DataFrame,
     table goes to pandera. Pandera then checks these rows only — and is not even imported when
     there are none, as with clean data (importing it costs about a quarter of a second).
     """
-    dtypes = _kind_dtypes()
+    dtypes = kind_dtypes()
     expected = {ROW: np.dtype("int64"), **{c.name: dtypes[c.kind] for c in schema.COLUMNS[table]}}
     for name, dtype in expected.items():
         if name not in frame.columns or frame[name].dtype != dtype:

@@ -1,9 +1,11 @@
-"""Typing one column of text cells: text, whole numbers, dates and enumerations.
+"""Typing one column of text cells: text, whole numbers, decimal numbers, dates, enumerations
+and yes/no values.
 
 Each column is typed per distinct value (:class:`~iid_analysis.io.raw.Factored`) and taken back
 by the codes. Values that cannot be read become ``<NA>``/``NaT`` and are described per distinct
 value (:class:`Unread`): the rule (``type``, ``date``, ``enum``), the expected form and the
-messages.
+messages. Decimal numbers take a point or a comma (``-6,8886``); yes/no cells take
+:data:`~iid_analysis.io.schema.BOOLS`.
 """
 
 from __future__ import annotations
@@ -89,7 +91,8 @@ def type_column(col: Column, f: Factored) -> tuple[object, Unread | None, pd.Ser
         if col.kind == "date":
             empty = pd.Series(np.full(len(u), np.datetime64("NaT"), dtype="datetime64[ns]"))
             return np.full(n, np.datetime64("NaT"), dtype="datetime64[ns]"), None, empty
-        dtype = "Int64" if col.kind in ("int", "year", "level") else "string"
+        dtype = {"int": "Int64", "year": "Int64", "level": "Int64", "number": "Float64",
+                 "bool": "boolean"}.get(col.kind, "string")
         return pd.array([pd.NA] * n, dtype=dtype), None, pd.Series([pd.NA] * len(u), dtype=dtype)
     if col.kind == "text":
         typed_u = text_values(u)
@@ -105,6 +108,27 @@ def type_column(col: Column, f: Factored) -> tuple[object, Unread | None, pd.Ser
             "type", expected, bad_u,
             _messages(u, bad_u, label + ": '{v}' bukan bilangan bulat (" + expected + ")"),
             _messages(u, bad_u, col.name + ": '{v}' is not a whole number"),
+        ), typed_u
+    if col.kind == "number":
+        typed_u = _parse_floats(u)
+        bad_u = typed_u.isna().to_numpy(dtype=bool) & ~blank_u
+        expected = "bilangan desimal, mis. -6.8886"
+        return typed_u.array.take(f.codes), Unread(
+            "type", expected, bad_u,
+            _messages(u, bad_u, label + ": '{v}' bukan bilangan (" + expected + ")"),
+            _messages(u, bad_u, col.name + ": '{v}' is not a number"),
+        ), typed_u
+    if col.kind == "bool":
+        typed_u = pd.Series(
+            [None if b else schema.BOOLS.get(schema.norm_token(v)) for v, b in zip(u, blank_u, strict=True)],
+            dtype="boolean",
+        )
+        bad_u = typed_u.isna().to_numpy(dtype=bool) & ~blank_u
+        expected = "ya atau tidak (true/false, 1/0)"
+        return typed_u.array.take(f.codes), Unread(
+            "type", expected, bad_u,
+            _messages(u, bad_u, label + ": '{v}' bukan ya/tidak"),
+            _messages(u, bad_u, col.name + ": '{v}' is not yes/no"),
         ), typed_u
     if col.kind == "date":
         typed_u, shaped_u = _parse_dates(u)
@@ -149,6 +173,18 @@ def _parse_ints(u: pd.Series) -> pd.Series:
     ok = u.str.fullmatch(_INT_RE).fillna(False)
     digits = u.where(ok).str.extract(r"^([+-]?\d+)", expand=False)
     return pd.to_numeric(digits, errors="coerce").astype("Int64")
+
+
+_FLOAT_RE = r"[+-]?(?:\d{1,15}(?:[.,]\d{0,15})?|[.,]\d{1,15})"
+
+
+def _parse_floats(u: pd.Series) -> pd.Series:
+    """Distinct stripped texts → Float64 (<NA> when not a plain decimal number; a comma may be
+    the decimal mark; a Unicode minus sign is read as a minus)."""
+    t = u.str.replace("\u2212", "-", regex=False)
+    ok = t.str.fullmatch(_FLOAT_RE).fillna(False)
+    num = pd.to_numeric(t.where(ok).str.replace(",", ".", regex=False), errors="coerce")
+    return pd.Series(pd.array(num.astype("float64"), dtype="Float64"), index=u.index)
 
 
 def _number(text: object) -> float:

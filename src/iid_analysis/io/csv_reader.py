@@ -19,13 +19,14 @@ from iid_analysis.io import schema
 from iid_analysis.io.errors import DataError
 from iid_analysis.io.limits import check_size, limit_fields
 from iid_analysis.io.raw import RawTable, grid_to_raw, padded_frame
-from iid_analysis.io.schema import TABLE_LABELS, TABLES
+from iid_analysis.io.schema import OPTIONAL_TABLES, TABLE_LABELS, TABLES
 
 
 def read_csv_folder(folder: Path, max_bytes: int,
                     max_rows: int) -> tuple[list[RawTable], dict[str, str], list[dict]]:
-    """One raw table per table (in ``schema.TABLES`` order), the encoding used per table, and
-    an ``encoding`` note (as a findings record) for each file read as cp1252."""
+    """One raw table per table (in ``schema.TABLES`` order, then the optional tables found), the
+    encoding used per table, and an ``encoding`` note (as a findings record) for each file read
+    as cp1252."""
     found: dict[str, Path] = {}
     csv_names = []
     for f in sorted(folder.iterdir()):
@@ -50,7 +51,7 @@ def read_csv_folder(folder: Path, max_bytes: int,
             f"missing file(s): {', '.join(t + '.csv' for t in missing)}", file=str(folder),
         )
     raws, encodings, notes = [], {}, []
-    for t in TABLES:
+    for t in (*TABLES, *(t for t in OPTIONAL_TABLES if t in found)):
         f = found[t]
         text, enc = _read_text(f, max_bytes)
         encodings[t] = enc

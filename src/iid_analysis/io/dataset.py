@@ -11,7 +11,8 @@ CONTRACT (other modules rely on it):
 ``load_dataset(path, *, max_bytes=50_000_000, max_rows=500_000) -> Dataset``
     ``path`` is a folder with ``opd.csv``, ``innovations.csv``, ``innovation_indicators.csv``,
     ``region_indicators.csv`` (file names may also be the Indonesian table labels), or an
-    ``.xlsx`` workbook with four sheets of those names. Raises :class:`DataError` only when the
+    ``.xlsx`` workbook with four sheets of those names; the optional ``region`` table
+    (``region.csv`` / ``Daerah.csv``, or a sheet ``region`` / ``Daerah``) is read when present. Raises :class:`DataError` only when the
     data cannot be read at all (folder/file missing, empty or not text, sheet/file missing,
     required column missing, encoding neither UTF-8 nor cp1252, over the size limits: a file over
     ``max_bytes``, a workbook unpacking to more than ``XLSX_UNPACKED`` × ``max_bytes``, more than
@@ -32,7 +33,8 @@ CONTRACT (other modules rely on it):
     * every canonical column of ``schema.COLUMNS[table]`` present (optional columns absent from
       the file are added, empty); dtypes: text → ``string``; int/year/level → ``Int64``;
       date → ``datetime64[ns]`` (midnight; NaT when empty or unreadable); enum → ``string``
-      holding the canonical code (``<NA>`` when empty or unknown);
+      holding the canonical code (``<NA>`` when empty or unknown); number → ``Float64``
+      (point or comma as the decimal mark); bool → ``boolean`` (ya/tidak, true/false, 1/0);
     * ``evidence_status`` filled as design §4 says: empty → ``missing`` when ``evidence`` is
       empty, else ``pending`` (an unknown, non-empty status stays ``<NA>`` with an ``enum`` finding);
     * unknown extra columns kept as given (``string``), after the canonical ones.
@@ -41,6 +43,11 @@ CONTRACT (other modules rely on it):
     Values that could not be read (bad number, impossible date, unknown enumeration value) are
     ``<NA>`` in the table and have one row each in ``problems`` (findings columns, rules
     ``type``, ``date``, ``enum``), with the raw value found and the expected form.
+
+``Dataset.region_table`` is the optional ``region`` table typed the same way (empty when absent);
+``Dataset.region`` its first row with a name as a dict (``name``, ``kind``, ``province``,
+``synthetic``) or None. ``table("region")`` gives ``region_table``; ``tables()`` gives the four
+required tables, ``all_tables()`` every table.
 
 ``Dataset`` also has ``tables()`` (name → frame), ``extra_columns(name)``, ``years()``,
 ``files`` (table → CSV file name, or sheet name for a workbook), ``encodings`` (CSV only), and
@@ -71,15 +78,30 @@ from iid_analysis.io.errors import DataError
 from iid_analysis.io.findings import empty_findings, frame_of_parts, records_part, sort_findings
 from iid_analysis.io.limits import MAX_BYTES, MAX_ROWS, XLSX_SUFFIXES
 from iid_analysis.io.raw import Factored, RawTable, to_text
-from iid_analysis.io.schema import ROW, TABLE_LABELS, TABLES
+from iid_analysis.io.schema import ALL_TABLES, OPTIONAL_TABLES, ROW, TABLE_LABELS, TABLES
 from iid_analysis.io.table import type_table
 from iid_analysis.io.xlsx_reader import read_xlsx
 from iid_analysis.text.escape import cell_text, guard_frame
 
 
+def empty_table(table: str) -> pd.DataFrame:
+    """A typed table with no rows (``_row`` and every canonical column)."""
+    from iid_analysis.io.checks import kind_dtypes
+
+    dtypes = kind_dtypes()
+    cols = {ROW: pd.Series([], dtype="int64")}
+    for c in schema.COLUMNS[table]:
+        cols[c.name] = pd.Series([], dtype=dtypes[c.kind])
+    return pd.DataFrame(cols)
+
+
+def _empty_region() -> pd.DataFrame:
+    return empty_table("region")
+
+
 @dataclass
 class Dataset:
-    """The four typed tables of a submission, where they came from, and the load findings."""
+    """The typed tables of a submission, where they came from, and the load findings."""
 
     opd: pd.DataFrame
     innovations: pd.DataFrame
@@ -90,13 +112,46 @@ class Dataset:
     files: dict[str, str] = field(default_factory=dict)  # table → file name or sheet as the user sees it
     encodings: dict[str, str] = field(default_factory=dict)  # table → encoding used (CSV), e.g. "utf-8-sig"
     problems: pd.DataFrame = field(default_factory=empty_findings)  # load-level findings
+    #: the optional ``region`` table as read (every row; empty when the file or sheet is absent)
+    region_table: pd.DataFrame = field(default_factory=_empty_region)
 
     def table(self, name: str) -> pd.DataFrame:
-        return getattr(self, name)
+        return self.region_table if name == "region" else getattr(self, name)
 
     def tables(self) -> dict[str, pd.DataFrame]:
-        """Table name → frame, in ``schema.TABLES`` order."""
+        """Table name → frame, in ``schema.TABLES`` order (the four required tables)."""
         return {t: self.table(t) for t in TABLES}
+
+    def all_tables(self) -> dict[str, pd.DataFrame]:
+        """Table name → frame for every table of the contract (``schema.ALL_TABLES``)."""
+        return {t: self.table(t) for t in ALL_TABLES}
+
+    @property
+    def region(self) -> dict | None:
+        """The region the data are about, from the first row of the ``region`` table with a
+        name: ``{"name", "kind", "province", "synthetic"}`` (None where empty); None when the
+        table is absent or no row has a name. The name stays text as given (markup, a leading
+        ``=`` and all): escaping is the job of whoever shows it."""
+        t = self.region_table
+        if t is None or not len(t) or "name" not in t:
+            return None
+        names = t["name"].astype("string").str.strip()
+        ok = names.notna() & (names != "")
+        if not ok.any():
+            return None
+        row = t.loc[ok[ok].index[0]]
+
+        def value(c: str):
+            v = row.get(c) if c in t else None
+            return None if v is None or v is pd.NA or (isinstance(v, float) and v != v) else v
+
+        synthetic = value("synthetic")
+        return {
+            "name": str(names[ok].iloc[0]),
+            "kind": None if value("kind") is None else str(value("kind")),
+            "province": None if value("province") is None else str(value("province")).strip() or None,
+            "synthetic": None if synthetic is None else bool(synthetic),
+        }
 
     def extra_columns(self, name: str) -> list[str]:
         """The unknown columns of a table that were kept (after the canonical ones)."""
@@ -116,11 +171,13 @@ class Dataset:
         out = Path(path)
         out.mkdir(parents=True, exist_ok=True)
         written = []
-        for t in TABLES:
+        for t in self._tables_to_write():
             df = guard_frame(_export_frame(self.table(t), t))
             for c in schema.COLUMNS[t]:
                 if c.kind == "date":
                     df[c.name] = df[c.name].dt.strftime("%Y-%m-%d")
+                elif c.kind == "bool":
+                    df[c.name] = df[c.name].map({True: "ya", False: "tidak"}).astype("string")
             target = out / f"{t}.csv"
             df.to_csv(target, index=False, lineterminator="\n", encoding="utf-8")
             written.append(target)
@@ -138,7 +195,7 @@ class Dataset:
         target.parent.mkdir(parents=True, exist_ok=True)
         wb = Workbook(write_only=True)
         bold = Font(bold=True)
-        for t in TABLES:
+        for t in self._tables_to_write():
             df = _export_frame(self.table(t), t)
             labels = {c.name: c.label for c in schema.COLUMNS[t]}
             ws = wb.create_sheet(TABLE_LABELS[t])
@@ -156,6 +213,11 @@ class Dataset:
                 ws.append(list(row))
         wb.save(target)
         return target
+
+
+    def _tables_to_write(self) -> tuple[str, ...]:
+        """The required tables, then each optional table that has rows."""
+        return (*TABLES, *(t for t in OPTIONAL_TABLES if len(self.table(t))))
 
 
 # ====================================================================== loading
@@ -192,12 +254,12 @@ def dataset_from_frames(tables: Mapping[str, pd.DataFrame], source: str = "memor
     index). A table left out of ``tables`` is empty. Raises :class:`DataError` like the loader
     (required column missing, duplicated header, unknown table name).
     """
-    unknown = sorted(set(tables) - set(TABLES))
+    unknown = sorted(set(tables) - set(ALL_TABLES))
     if unknown:
-        raise DataError(f"tabel tidak dikenal: {', '.join(unknown)} (yang dikenal: {', '.join(TABLES)})",
+        raise DataError(f"tabel tidak dikenal: {', '.join(unknown)} (yang dikenal: {', '.join(ALL_TABLES)})",
                         f"unknown tables: {', '.join(unknown)}", file=source)
     raws = []
-    for t in TABLES:
+    for t in (*TABLES, *(t for t in OPTIONAL_TABLES if tables.get(t) is not None)):
         df = tables.get(t)
         if df is None:
             df = pd.DataFrame({c.name: pd.Series([], dtype="str") for c in schema.COLUMNS[t]})
@@ -223,6 +285,8 @@ def _build_dataset(raws: list[RawTable], *, source: str, kind: str, encodings: d
         frame, parts = type_table(raw)
         tables[raw.table] = frame
         found.extend(parts)
+    if "region" in tables:
+        tables["region_table"] = tables.pop("region")
     return Dataset(
         **tables,
         source=source,
@@ -247,8 +311,12 @@ def _xlsx_values(s: pd.Series) -> list:
     """Python values for openpyxl: None for missing, int, date, guarded text."""
     if pd.api.types.is_datetime64_any_dtype(s.dtype):
         return [None if pd.isna(v) else v.date() for v in s]
+    if pd.api.types.is_bool_dtype(s.dtype):
+        return [None if v is pd.NA or v is None else ("ya" if v else "tidak") for v in s.astype(object)]
     if pd.api.types.is_integer_dtype(s.dtype):
         return [None if v is pd.NA else int(v) for v in s.astype("Int64")]
+    if pd.api.types.is_float_dtype(s.dtype):
+        return [None if v is pd.NA or v != v else float(v) for v in s.astype(object)]
     return [None if (v is None or v is pd.NA or (isinstance(v, float) and v != v)) else _xlsx_text(v)
             for v in s.astype(object)]
 

@@ -9,7 +9,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+#: The four tables every submission has (a file or sheet each is required).
 TABLES: tuple[str, ...] = ("opd", "innovations", "innovation_indicators", "region_indicators")
+#: Tables a submission may leave out: ``region`` (the region's name, kind and province; one row).
+OPTIONAL_TABLES: tuple[str, ...] = ("region",)
+#: Every table of the data contract, required first.
+ALL_TABLES: tuple[str, ...] = (*TABLES, *OPTIONAL_TABLES)
 
 #: Indonesian names of the tables (sheet aliases in workbooks, headings in messages).
 TABLE_LABELS: dict[str, str] = {
@@ -17,6 +22,7 @@ TABLE_LABELS: dict[str, str] = {
     "innovations": "Inovasi",
     "innovation_indicators": "Indikator Inovasi",
     "region_indicators": "Indikator Daerah",
+    "region": "Daerah",
 }
 
 #: Column holding the row number as the user sees it (header = row 1).
@@ -27,7 +33,7 @@ ROW = "_row"
 class Column:
     name: str  # canonical name
     label: str  # Indonesian label (the XLSX template's header)
-    kind: str  # "text" | "int" | "year" | "date" | "enum" | "level"
+    kind: str  # "text" | "int" | "year" | "date" | "enum" | "level" | "number" | "bool"
     required: bool = False  # the column must be present in the file
     nullable: bool = True  # cells may be empty
     enum: str | None = None  # key of ENUMS for kind == "enum"
@@ -70,6 +76,7 @@ ENUMS: dict[str, dict[str, str]] = {
         "pending": "Menunggu Verifikasi",
         "missing": "Tidak Ada",
     },
+    "region_kind": {"kota": "Kota", "kabupaten": "Kabupaten", "provinsi": "Provinsi"},
 }
 
 #: Further accepted spellings (already normalised with :func:`norm_token`) → code.
@@ -87,6 +94,8 @@ ENUM_ALIASES: dict[str, dict[str, str]] = {
         "urusan": "urusan_lainnya",
     },
     "initiator": {"dprd": "anggota_dprd", "kepala": "kepala_daerah"},
+    "region_kind": {"kab": "kabupaten", "kab.": "kabupaten", "city": "kota", "regency": "kabupaten",
+                    "province": "provinsi", "prov": "provinsi", "propinsi": "provinsi"},
     "evidence_status": {
         "sah": "valid",
         "diterima": "valid",
@@ -129,6 +138,16 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         _C("goal", "Tujuan", "text"),
         _C("benefit", "Manfaat", "text"),
         _C("result", "Hasil", "text"),
+        _C("affairs_other", "Urusan Beririsan", "text",
+           help="Urusan pemerintahan lain yang beririsan, dipisah titik koma (;)"),
+        _C("development_date", "Waktu Pengembangan", "date",
+           help="Tanggal inovasi terakhir dikembangkan (bila dikembangkan sesudah diterapkan)"),
+        _C("theme", "Tema", "text", help="Tema inovasi, mis. penurunan stunting"),
+        _C("latitude", "Lintang", "number",
+           help="Koordinat lokasi: lintang dalam derajat desimal, mis. -6.8886 (Indonesia: -11 s.d. 6)"),
+        _C("longitude", "Bujur", "number",
+           help="Koordinat lokasi: bujur dalam derajat desimal, mis. 109.6753 (Indonesia: 95 s.d. 141)"),
+        _C("asta_cita", "Asta Cita", "text", help="Keterkaitan dengan Asta Cita, mis. Asta Cita 4"),
     ),
     "innovation_indicators": (
         _C("innovation_id", "ID Inovasi", "text", True, False),
@@ -137,6 +156,8 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         _C("evidence", "Bukti Dukung", "text", help="Nama dokumen atau tautan"),
         _C("evidence_status", "Status Bukti", "enum", enum="evidence_status",
            help="Kosong: 'Tidak Ada' bila tanpa bukti, selain itu 'Menunggu Verifikasi'"),
+        _C("year", "Tahun Edisi", "year", aliases=("tahun",),
+           help="Edisi jawaban; wajib bila ID inovasi yang sama diikutkan di beberapa edisi"),
     ),
     "region_indicators": (
         _C("year", "Tahun Edisi", "year", True, False, aliases=("tahun",)),
@@ -145,10 +166,22 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         _C("evidence", "Bukti Dukung", "text"),
         _C("evidence_status", "Status Bukti", "enum", enum="evidence_status"),
     ),
+    "region": (
+        _C("name", "Nama Daerah", "text", True, False, help="mis. Kota Pekalongan", aliases=("nama",)),
+        _C("kind", "Jenis Daerah", "enum", enum="region_kind"),
+        _C("province", "Provinsi", "text", help="mis. Jawa Tengah"),
+        _C("synthetic", "Data Sintetis", "bool", help="ya bila datanya buatan (contoh), tidak bila nyata"),
+    ),
 }
 
 #: Profile narrative columns checked for completeness by the desk review.
 PROFILE_COLUMNS: tuple[str, ...] = ("design", "goal", "benefit", "result")
+
+#: Boolean cells: accepted spellings (normalised with :func:`norm_token`) → value.
+BOOLS: dict[str, bool] = {
+    "ya": True, "y": True, "true": True, "benar": True, "1": True, "yes": True,
+    "tidak": False, "t": False, "false": False, "salah": False, "0": False, "no": False, "n": False,
+}
 
 
 def norm_token(value: object) -> str:
@@ -189,7 +222,7 @@ def enum_map(enum: str) -> dict[str, str]:
 def table_for_sheet(sheet_name: str) -> str | None:
     """The table a workbook sheet holds (canonical name or Indonesian label), or None."""
     key = norm_token(sheet_name)
-    for t in TABLES:
+    for t in ALL_TABLES:
         if key in (norm_token(t), norm_token(TABLE_LABELS[t])):
             return t
     return None

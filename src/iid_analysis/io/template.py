@@ -1,6 +1,7 @@
 """The input workbook an OPD fills in (``iid-analysis template --year Y --out FILE.xlsx``).
 
-Sheets: ``Petunjuk`` (how to fill it), the four table sheets named by their Indonesian labels
+Sheets: ``Petunjuk`` (how to fill it), the four table sheets and the optional ``Daerah`` sheet
+(the region: name, kind, province) named by their Indonesian labels
 with Indonesian headers, drop-down lists for every enumeration, for levels and for indicator
 codes, header comments with the column help, and ``Indikator <year>`` listing the edition's
 indicators with weight and the three level texts. A hidden sheet ``Daftar Pilihan`` holds the
@@ -13,7 +14,7 @@ import datetime as dt
 from pathlib import Path
 
 from iid_analysis.io import schema
-from iid_analysis.io.schema import TABLE_LABELS, TABLES, Column
+from iid_analysis.io.schema import ALL_TABLES, TABLE_LABELS, Column
 from iid_analysis.methodology.loader import load_methodology
 from iid_analysis.methodology.model import Methodology
 from iid_analysis.text import fmt
@@ -22,7 +23,8 @@ LISTS_SHEET = "Daftar Pilihan"
 GUIDE_SHEET = "Petunjuk"
 
 #: Rows that carry drop-downs and input messages (header = row 1).
-LAST_ROW = {"opd": 1000, "innovations": 5000, "innovation_indicators": 100000, "region_indicators": 1000}
+LAST_ROW = {"opd": 1000, "innovations": 5000, "innovation_indicators": 100000, "region_indicators": 1000,
+            "region": 10}
 
 REQUIRED_FILL = "FFF2CC"  # header of a required column
 OPTIONAL_FILL = "DDEBF7"
@@ -33,9 +35,12 @@ KIND_TEXT = {
     "year": "tahun empat angka, mis. 2021",
     "date": "tanggal: tanggal Excel, 2021-08-13, 13/08/2021 atau 13 Agustus 2021",
     "level": "tingkat 0, 1, 2 atau 3 (0 = tidak diklaim)",
+    "number": "bilangan desimal dengan titik atau koma, mis. -6.8886",
+    "bool": "ya atau tidak",
 }
 
-WIDE_TEXT = {"design", "goal", "benefit", "result", "name", "evidence", "affair"}
+WIDE_TEXT = {"design", "goal", "benefit", "result", "name", "evidence", "affair", "affairs_other",
+             "theme"}
 
 
 def sheet_name(year: int) -> str:
@@ -59,7 +64,7 @@ def write_template(year: int, out: Path) -> Path:
     guide = wb.active
     guide.title = GUIDE_SHEET
     lists = _write_lists(wb, meth)
-    for table in TABLES:
+    for table in ALL_TABLES:
         _write_table_sheet(wb, table, meth, lists)
     _write_indicator_sheet(wb, meth)
     _write_guide(guide, meth)
@@ -87,6 +92,7 @@ def _write_lists(wb, meth: Methodology) -> dict[str, str]:
         f"enum:{key}": (f"Pilihan {key}", list(labels.values())) for key, labels in schema.ENUMS.items()
     }
     columns["level"] = ("Tingkat", [0, 1, 2, 3])
+    columns["bool"] = ("Ya/Tidak", ["ya", "tidak"])
     columns["SID"] = ("Indikator SID", [i.id for i in meth.indicators_of("SID")])
     columns["SPD"] = ("Indikator SPD", [i.id for i in meth.indicators_of("SPD")])
     refs = {}
@@ -164,6 +170,8 @@ def _write_table_sheet(wb, table: str, meth: Methodology, lists: dict[str, str])
             formula = lists[f"enum:{col.enum}"]
         elif col.kind == "level":
             formula = lists["level"]
+        elif col.kind == "bool":
+            formula = lists["bool"]
         elif col.name == "indicator_id":
             formula = lists["SID" if table == "innovation_indicators" else "SPD"]
         elif table == "innovations" and col.name == "opd_id":
@@ -255,6 +263,8 @@ def _guide_lines(meth: Methodology) -> list[tuple[str, str]]:
         ("", f"4. Lembar '{TABLE_LABELS['region_indicators']}': satu baris per indikator SPD "
              f"({spd[0].id} … {spd[-1].id}, {len(spd)} indikator) untuk Tahun Edisi {y}."),
         ("", f"5. Arti tiap tingkat dan bukti yang diminta: lembar '{sheet_name(y)}'."),
+        ("", f"6. Lembar '{TABLE_LABELS['region']}' (boleh kosong): satu baris dengan nama daerah, "
+             "jenis (kota, kabupaten, provinsi) dan provinsinya."),
         ("", ""),
         ("head", "Aturan isian"),
         ("", "• Baris 1 berisi judul kolom: jangan diubah. Judul berwarna kuning = kolom wajib diisi; "
@@ -298,7 +308,7 @@ def _write_guide(ws, meth: Methodology) -> None:
         cell.font = bold
         cell.fill = PatternFill("solid", fgColor=OPTIONAL_FILL)
     row += 1
-    for table in TABLES:
+    for table in ALL_TABLES:
         for col in schema.COLUMNS[table]:
             values = (TABLE_LABELS[table], col.label, "ya" if col.required else "tidak",
                       _column_help(table, col, meth))

@@ -16,11 +16,12 @@ from iid_analysis.io import schema
 from iid_analysis.io.errors import DataError
 from iid_analysis.io.limits import check_size, limit_unpacked, refuse_long_sheet
 from iid_analysis.io.raw import RawTable, cell_to_text, grid_to_raw, padded_frame
-from iid_analysis.io.schema import TABLE_LABELS, TABLES
+from iid_analysis.io.schema import OPTIONAL_TABLES, TABLE_LABELS, TABLES
 
 
 def read_xlsx(path: Path, max_bytes: int, max_rows: int) -> list[RawTable]:
-    """One raw table per table (in ``schema.TABLES`` order), each from its sheet."""
+    """One raw table per table (in ``schema.TABLES`` order, then the optional tables found),
+    each from its sheet."""
     import openpyxl
 
     name = path.name
@@ -52,13 +53,15 @@ def read_xlsx(path: Path, max_bytes: int, max_rows: int) -> list[RawTable]:
                 f"missing sheet(s): {', '.join(missing)}", file=name,
             )
         raws = []
-        for t in TABLES:
+        for t in (*TABLES, *(t for t in OPTIONAL_TABLES if t in sheets)):
             ws = wb[sheets[t]]
             if not hasattr(ws, "iter_rows"):
                 raise DataError("lembar ini bukan lembar data (chart?)", "sheet holds no cells", file=name)
             where = f"{name}, lembar '{sheets[t]}'"
             try:
-                raws.append(_read_sheet(t, where, sheets[t], ws, max_rows))
+                raw = _read_sheet(t, where, sheets[t], ws, max_rows, optional=t in OPTIONAL_TABLES)
+                if raw is not None:
+                    raws.append(raw)
             except DataError:
                 raise
             except Exception as exc:  # a damaged sheet is only found while reading it
@@ -69,8 +72,10 @@ def read_xlsx(path: Path, max_bytes: int, max_rows: int) -> list[RawTable]:
         wb.close()
 
 
-def _read_sheet(table: str, where: str, sheet: str, ws, max_rows: int) -> RawTable:
-    """The sheet's rows as text, blank rows kept only between filled ones."""
+def _read_sheet(table: str, where: str, sheet: str, ws, max_rows: int,
+                optional: bool = False) -> RawTable | None:
+    """The sheet's rows as text, blank rows kept only between filled ones (None for an empty
+    sheet of an optional table: as if it were not there)."""
     rows: list[list[str]] = []
     numbers: list[int] = []
     pending: list[tuple[int, list[str]]] = []  # empty rows not yet known to be in the middle
@@ -94,6 +99,8 @@ def _read_sheet(table: str, where: str, sheet: str, ws, max_rows: int) -> RawTab
         numbers.append(number)
         rows.append(cells)
     if not rows:
+        if optional:
+            return None
         raise DataError("lembar kosong", "sheet is empty", file=where)
     grid = padded_frame(rows)
     return grid_to_raw(table, sheet, grid, np.asarray(numbers, dtype="int64"), max_rows, where=where)

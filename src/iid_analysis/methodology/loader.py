@@ -1,12 +1,16 @@
 """Reading an edition's methodology: ``base.toml`` merged under ``<year>.toml``, checked, built.
 
-``base.toml`` holds the indicator catalogue (one entry per stable key such as ``sid.regulasi``),
-the sources and the defaults every edition shares; ``<year>.toml`` holds only what the edition
-sets (its codes mapped to keys with their weights, windows, bands, alternatives, wording that
-differs). The edition is merged over the base: tables merge key by key, anything else (a number
+``base.toml`` holds the indicator catalogue (one entry per stable key such as ``spd.opini_bpk``,
+with its weight: a weight belongs to the indicator, not to a code), the default code map (the
+2023 codes), the list of government affairs, the sources and the defaults every edition shares;
+``<year>.toml`` holds only what the edition sets (codes that map to other keys, weights or
+weight statuses that differ — ``[weight_status]`` for a whole aspect —, windows, bands and the
+edition's own ``[[edition_bands]]``, rules, alternatives, wording that differs). The
+edition is merged over the base: tables merge key by key, anything else (a number
 ``{value, status, source}``, a list, a text) is replaced whole. The merged data is then checked
-(every number marked official/assumed with a source, bands without gap or overlap, declared
-maxima equal to the weights) and built into a :class:`~iid_analysis.methodology.model.Methodology`.
+(every number marked official/reported/assumed with a source, bands without gap or overlap,
+declared maxima equal to the weights) and built into a
+:class:`~iid_analysis.methodology.model.Methodology`.
 """
 
 from __future__ import annotations
@@ -17,8 +21,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from iid_analysis.methodology.affairs import read_affairs
 from iid_analysis.methodology.model import (
     PREDICATES,
+    STATUSES,
     Alternative,
     Band,
     Indicator,
@@ -30,9 +36,10 @@ from iid_analysis.methodology.model import (
 __all__ = ["BASE_FILE", "available_years", "load_methodology", "merge", "read_edition"]
 
 BASE_FILE = "base.toml"
-STATUSES = ("official", "assumed")
 ASPECTS = ("SPD", "SID")
-_ENTRY_FIELDS = {"key", "weight"}  # what an edition's [indicators] entry may hold
+_ENTRY_FIELDS = {"key", "weight"}  # what an [indicators] entry may hold (or just the key as text)
+COVERAGE_MODES = ("main", "main_and_overlapping")
+PROFILE_FIELDS = ("development_date", "latitude", "longitude", "asta_cita", "theme", "affairs_other")
 
 
 # ---------------------------------------------------------------------- files
@@ -105,16 +112,19 @@ class _Numbers:
         self.read: list[Number] = []
 
     def __call__(self, table: dict, key: str, dotted: str, kind: type | tuple = (int, float)) -> Any:
-        where = self.where
         if key not in table:
-            raise MethodologyError(f"{where}: '{dotted}' tidak ada / missing")
-        item = table[key]
+            raise MethodologyError(f"{self.where}: '{dotted}' tidak ada / missing")
+        return self.item(table[key], dotted, kind)
+
+    def item(self, item: Any, dotted: str, kind: type | tuple = (int, float)) -> Any:
+        where = self.where
         if not isinstance(item, dict) or "value" not in item:
             raise MethodologyError(f"{where}: '{dotted}' harus {{value, status, source}} / must be a table")
         status = item.get("status")
         if status not in STATUSES:
             raise MethodologyError(
-                f"{where}: '{dotted}' status harus official/assumed, ditemukan {status!r} / status must be official or assumed"
+                f"{where}: '{dotted}' status harus official/reported/assumed, ditemukan {status!r} "
+                f"/ status must be official, reported or assumed"
             )
         src = item.get("source", "")
         if not src:
@@ -141,6 +151,7 @@ def _build(raw: dict, path: Path) -> Methodology:
             f"{where}: [indicators] harus tabel kode = {{ key, weight }} (format lama?) "
             f"/ must map codes to {{ key, weight }} (old full format?)"
         )
+    affairs, affair_groups = read_affairs(raw.get("affairs"), where)
 
     agg = raw.get("aggregation", {})
     divisor_min = number(agg, "divisor_min", "aggregation.divisor_min", int)
@@ -151,10 +162,15 @@ def _build(raw: dict, path: Path) -> Methodology:
         for k in ("max_spd", "max_sid_per_innovation", "max_count_score", "max_total")
     }
     evidence_rule = number(agg, "evidence_rule", "aggregation.evidence_rule", str)
+    basic = tuple(str(a) for a in number(agg, "basic_affairs", "aggregation.basic_affairs", list))
+    required = number(agg, "basic_affairs_required", "aggregation.basic_affairs_required", int)
+    coverage = number(agg, "affair_coverage", "aggregation.affair_coverage", str)
+    _check_rule_pack(basic, required, coverage, affairs, where)
 
     elig = raw.get("eligibility", {})
     eligible_from = number(elig, "implemented_from", "eligibility.implemented_from", dt.date)
     eligible_to = number(elig, "implemented_to", "eligibility.implemented_to", dt.date)
+    development_counts = number(elig, "development_counts", "eligibility.development_counts", bool)
     stages = number(elig, "counted_stages", "eligibility.counted_stages", list)
     max_prev = number(elig, "max_previous_entries", "eligibility.max_previous_entries", int)
 
@@ -163,9 +179,22 @@ def _build(raw: dict, path: Path) -> Methodology:
     closes = number(win, "closes", "input_window.closes", dt.date)
     extended = number(win, "extended_to", "input_window.extended_to", dt.date) if "extended_to" in win else None
 
-    bands = _bands(raw.get("bands", []), number, where)
+    profile = raw.get("profile", {})
+    min_words = number(profile, "min_design_words", "profile.min_design_words", int)
+    asked = tuple(str(f) for f in number(profile, "fields_asked", "profile.fields_asked", list))
+    if min_words < 0 or set(asked) - set(PROFILE_FIELDS):
+        raise MethodologyError(
+            f"{where}: [profile] tidak valid (kolom dikenal: {', '.join(PROFILE_FIELDS)}) / invalid profile rules"
+        )
+
+    bands = _bands(raw.get("bands", []), number, where, "bands")
+    edition_bands = (
+        _bands(raw["edition_bands"], number, where, "edition_bands", own_scale=True)
+        if "edition_bands" in raw else bands
+    )
     indicators, codes = _indicators(raw, number, where)
-    alternatives = tuple(_alternative(a, sources) for a in raw.get("alternatives", []))
+    alternatives = tuple(_alternative(a, sources, where) for a in raw.get("alternatives", []))
+    formula_status, formula_source = _formula(raw, sources, where)
 
     m = Methodology(
         year=year,
@@ -187,9 +216,20 @@ def _build(raw: dict, path: Path) -> Methodology:
         input_closes=closes,
         input_extended_to=extended,
         flagship_tiebreak=_flagship_tiebreak(raw, codes, where),
-        comparison_frame=_comparison_frame(raw, where),
         numbers=tuple(number.read),
         alternatives=alternatives,
+        basic_affairs=basic,
+        basic_affairs_required=int(required),
+        affair_coverage=str(coverage),
+        development_counts=bool(development_counts),
+        min_design_words=int(min_words),
+        profile_fields_asked=asked,
+        frame_edition=_edition_year(raw, "frame_edition", where) if "frame_edition" in raw else year,
+        formula_status=formula_status,
+        formula_source=formula_source,
+        edition_bands=edition_bands,
+        affairs=affairs,
+        affair_groups=affair_groups,
         path=str(path),
         sources=sources,
     )
@@ -204,25 +244,51 @@ def _build(raw: dict, path: Path) -> Methodology:
     return m
 
 
-def _bands(items: list, number: _Numbers, where: str) -> tuple[Band, ...]:
+def _check_rule_pack(basic: tuple[str, ...], required: int, coverage: str,
+                     affairs: dict[str, tuple[str, ...]], where: str) -> None:
+    unknown = [a for a in basic if a not in affairs]
+    if unknown:
+        raise MethodologyError(f"{where}: basic_affairs {unknown} tidak ada di [affairs] / not in the affairs list")
+    if not 0 <= required <= len(basic):
+        raise MethodologyError(
+            f"{where}: basic_affairs_required harus 0–{len(basic)}, ditemukan {required} / out of range"
+        )
+    if coverage not in COVERAGE_MODES:
+        raise MethodologyError(f"{where}: affair_coverage harus salah satu {COVERAGE_MODES} / unknown mode {coverage!r}")
+
+
+def _formula(raw: dict, sources: dict[str, str], where: str) -> tuple[str, str]:
+    """The status of the formula behind the IID the project shows, and its resolved source."""
+    status, src = raw.get("formula_status"), raw.get("formula_source", "")
+    if status not in STATUSES or not src:
+        raise MethodologyError(
+            f"{where}: formula_status harus official/reported/assumed dengan formula_source "
+            f"/ formula_status must be official, reported or assumed, with formula_source"
+        )
+    return str(status), sources.get(src, str(src))
+
+
+def _bands(items: list, number: _Numbers, where: str, name: str, own_scale: bool = False) -> tuple[Band, ...]:
     bands: list[Band] = []
     for b in items:
-        name = b.get("predicate")
-        if name not in PREDICATES:
-            raise MethodologyError(f"{where}: predikat tidak dikenal {name!r} / unknown predicate")
-        lo = float(number(b, "low", f"bands.{name}.low"))
-        hi = float(number(b, "high", f"bands.{name}.high"))
+        pred = b.get("predicate")
+        if pred not in PREDICATES:
+            raise MethodologyError(f"{where}: predikat tidak dikenal {pred!r} / unknown predicate")
+        lo = float(number(b, "low", f"{name}.{pred}.low"))
+        hi = float(number(b, "high", f"{name}.{pred}.high"))
         if lo > hi:
-            raise MethodologyError(f"{where}: rentang {name} terbalik ({lo} > {hi}) / band reversed")
-        bands.append(Band(name, lo, hi))
+            raise MethodologyError(f"{where}: rentang {pred} terbalik ({lo} > {hi}) / band reversed")
+        bands.append(Band(pred, lo, hi))
     bands.sort(key=lambda b: -b.high)
-    _check_bands(bands, where)
+    _check_bands(bands, where, own_scale)
     return tuple(bands)
 
 
-def _check_bands(bands: list[Band], where: str) -> None:
-    """Bands must cover 0.00–100.00 on the two-decimal grid, with no gap and no overlap."""
-    if not bands or abs(bands[-1].low) > 1e-9 or abs(bands[0].high - 100.0) > 1e-9:
+def _check_bands(bands: list[Band], where: str, own_scale: bool = False) -> None:
+    """Bands must cover 0.00–100.00 (an edition's own scale: 0.00 upwards) on the two-decimal grid,
+    with no gap and no overlap."""
+    top_ok = bool(bands) and (bands[0].high >= 100.0 if own_scale else abs(bands[0].high - 100.0) <= 1e-9)
+    if not bands or abs(bands[-1].low) > 1e-9 or not top_ok:
         raise MethodologyError(f"{where}: rentang predikat harus mencakup 0–100 / bands must cover 0–100")
     for upper, lower in zip(bands, bands[1:], strict=False):
         step = round(upper.low - lower.high, 2)
@@ -236,8 +302,8 @@ def _check_bands(bands: list[Band], where: str) -> None:
 def _catalogue(raw: dict, where: str) -> dict[str, dict]:
     """The catalogue as ``{"sid.regulasi": {...}}`` (nested TOML tables flattened to dotted keys).
 
-    An entry is a table holding texts; every entry must be complete, so a misspelt override in an
-    edition (``spd.apdb.name = …``) is an error, not a silent no-op.
+    An entry is a table holding texts and its ``weight`` number; every entry must be complete, so a
+    misspelt override in an edition (``spd.apdb.name = …``) is an error, not a silent no-op.
     """
     flat: dict[str, dict] = {}
 
@@ -246,7 +312,7 @@ def _catalogue(raw: dict, where: str) -> dict[str, dict]:
             key = f"{prefix}.{name}" if prefix else str(name)
             if not isinstance(value, dict):
                 raise MethodologyError(f"{where}: katalog '{key}' harus tabel / catalogue entry must be a table")
-            if all(isinstance(v, dict) for v in value.values()):
+            if all(isinstance(v, dict) and not _is_number(v) for v in value.values()):
                 walk(value, key)
             else:
                 flat[key] = value
@@ -261,13 +327,29 @@ def _catalogue(raw: dict, where: str) -> dict[str, dict]:
     return flat
 
 
+def _weight(code: str, entry: dict, item: dict, raw: dict, where: str) -> dict:
+    """The weight number of an indicator: the catalogue's, with the edition's status for the aspect
+    (``[weight_status]``) over it, or the edition's own ``weight`` for this code over both."""
+    if "weight" in entry:
+        return entry["weight"]
+    if "weight" not in item:
+        raise MethodologyError(f"{where}: {code} → {entry['key']} tanpa bobot / the key has no weight")
+    status = raw.get("weight_status", {}).get(item["aspect"])
+    if status is None:
+        return item["weight"]
+    if not isinstance(status, dict) or set(status) - {"status", "source", "note"}:
+        raise MethodologyError(f"{where}: [weight_status] {item['aspect']} harus {{status, source[, note]}}")
+    return {"value": item["weight"].get("value"), **status}
+
+
 def _indicators(raw: dict, number: _Numbers, where: str) -> tuple[tuple[Indicator, ...], dict[str, str]]:
     """The edition's indicators in file order, and the map catalogue key → edition code."""
     entries = raw.get("indicators", {})
     catalogue = _catalogue(raw, where)
     indicators: list[Indicator] = []
     codes: dict[str, str] = {}
-    for code, entry in entries.items():
+    for code, given in entries.items():
+        entry = {"key": given} if isinstance(given, str) else given
         if not isinstance(entry, dict) or not isinstance(entry.get("key"), str):
             raise MethodologyError(f"{where}: {code} harus {{ key, weight }} / must be {{ key, weight }}")
         unknown = sorted(set(entry) - _ENTRY_FIELDS)
@@ -282,22 +364,40 @@ def _indicators(raw: dict, number: _Numbers, where: str) -> tuple[tuple[Indicato
                 f"{where}: kunci {key} ganda ({codes[key]}, {code}) / indicator key used twice"
             )
         codes[key] = code
-        weight = float(number(entry, "weight", f"indicators.{code}.weight"))
+        weight = float(number.item(_weight(code, entry, item, raw, where), f"indicators.{code}.weight"))
         if not weight > 0:
             raise MethodologyError(f"{where}: bobot {code} harus positif, ditemukan {weight} / weight must be positive")
         indicators.append(
             Indicator(code, item["aspect"], str(item.get("variable", "")), str(item.get("name", code)), weight,
-                      tuple(str(x) for x in item["levels"]), str(item.get("evidence", "")))
+                      tuple(str(x) for x in item["levels"]), str(item.get("evidence", "")), key)
         )
     if not any(i.aspect == "SID" for i in indicators) or not any(i.aspect == "SPD" for i in indicators):
         raise MethodologyError(f"{where}: perlu indikator SPD dan SID / needs SPD and SID indicators")
     return tuple(indicators), codes
 
 
-def _alternative(a: dict, sources: dict[str, str]) -> Alternative:
+ALTERNATIVE_KINDS = ("sid_weights", "spd_weights", "count_score", "count_score_per_innovation",
+                     "n_all_reported", "affair_coverage")
+
+
+def _alternative(a: dict, sources: dict[str, str], where: str) -> Alternative:
     value = a.get("values", a.get("value"))
-    return Alternative(str(a["id"]), str(a.get("label", a["id"])), str(a["replaces"]),
-                       str(a.get("status", "assumed")), sources.get(a.get("source", ""), a.get("source", "")),
+    kind = str(a.get("replaces", ""))
+    ok = kind in ALTERNATIVE_KINDS and value is not None
+    if kind == "n_all_reported":
+        ok = isinstance(value, bool)
+    elif kind == "affair_coverage":
+        ok = value in COVERAGE_MODES
+    if not ok:
+        raise MethodologyError(
+            f"{where}: alternatif {a.get('id')!r}: replaces {kind!r} / nilai {value!r} tidak valid "
+            f"(jenis: {', '.join(ALTERNATIVE_KINDS)}) / invalid alternative"
+        )
+    status = str(a.get("status", "assumed"))
+    if status not in STATUSES:
+        raise MethodologyError(f"{where}: alternatif {a.get('id')!r}: status {status!r} tidak dikenal / unknown status")
+    return Alternative(str(a["id"]), str(a.get("label", a["id"])), kind, status,
+                       sources.get(a.get("source", ""), a.get("source", "")),
                        dict(value) if isinstance(value, dict) else value)
 
 
@@ -312,8 +412,8 @@ def _flagship_tiebreak(raw: dict, codes: dict[str, str], where: str) -> tuple[st
     return tuple(codes[k] for k in keys)
 
 
-def _comparison_frame(raw: dict, where: str) -> int:
-    frame = raw.get("comparison_frame")
+def _edition_year(raw: dict, name: str, where: str) -> int:
+    frame = raw.get(name)
     if not isinstance(frame, int) or isinstance(frame, bool):
-        raise MethodologyError(f"{where}: 'comparison_frame' harus tahun edisi / must be an edition year")
+        raise MethodologyError(f"{where}: '{name}' harus tahun edisi / must be an edition year")
     return frame

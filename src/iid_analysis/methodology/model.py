@@ -1,8 +1,9 @@
 """The methodology of an edition as Python objects: numbers with their provenance, indicators,
 predicate bands, documented alternatives, and the :class:`Methodology` that scoring reads.
 
-Every number carries ``status`` (``"official"`` or ``"assumed"``) and its source;
-:meth:`Methodology.assumptions` lists the assumed ones, so every report can say what it rests on.
+Every number carries ``status`` (``"official"``, ``"reported"`` or ``"assumed"``, see
+:data:`STATUSES`) and its source; :meth:`Methodology.assumptions` lists the assumed ones and
+:meth:`Methodology.reported` the reported ones, so every report can say what it rests on.
 Reading the TOML files is :mod:`iid_analysis.methodology.loader`'s job.
 """
 
@@ -18,6 +19,7 @@ import pandas as pd
 
 __all__ = [
     "PREDICATES",
+    "STATUSES",
     "Alternative",
     "Band",
     "Indicator",
@@ -30,6 +32,10 @@ __all__ = [
 
 #: Predicate strings, exactly as fixed by the design (highest first).
 PREDICATES: tuple[str, ...] = ("Sangat Inovatif", "Inovatif", "Kurang Inovatif", "Tidak Dapat Dinilai")
+
+#: How sure a number is: an official text was seen; a secondary source (regional government page,
+#: news, regional app code citing the ministry) quotes an official rule; the project's own reading.
+STATUSES: tuple[str, ...] = ("official", "reported", "assumed")
 
 
 def round_score(x: float) -> float:
@@ -60,6 +66,10 @@ class Number:
     def assumed(self) -> bool:
         return self.status == "assumed"
 
+    @property
+    def reported(self) -> bool:
+        return self.status == "reported"
+
 
 @dataclass(frozen=True)
 class Indicator:
@@ -72,6 +82,7 @@ class Indicator:
     weight: float
     levels: tuple[str, str, str]  # what levels 1, 2, 3 mean
     evidence: str  # the evidence (bukti dukung) asked
+    key: str = ""  # the stable catalogue key (e.g. "spd.opini_bpk"): the same indicator in every edition
 
     @property
     def max_points(self) -> float:
@@ -97,6 +108,7 @@ class Alternative:
     id: str
     label: str
     replaces: str  # "sid_weights" | "spd_weights" | "count_score" ({per_innovation, cap})
+    #                | "count_score_per_innovation" | "n_all_reported" (true) | "affair_coverage" (a mode)
     status: str
     source: str
     value: Any  # a float, or a mapping indicator id → weight
@@ -125,9 +137,22 @@ class Methodology:
     input_closes: dt.date
     input_extended_to: dt.date | None
     flagship_tiebreak: tuple[str, ...]  # indicator codes that break ties between flagship innovations
-    comparison_frame: int  # the edition whose frame every edition is also scored under (like for like)
     numbers: tuple[Number, ...]
     alternatives: tuple[Alternative, ...] = ()
+    # The edition's rule pack (2025–2027 rules; defaults = no rule). See docs/methodology.md.
+    basic_affairs: tuple[str, ...] = ()  # the six basic-service affairs (canonical names)
+    basic_affairs_required: int = 0  # the count score needs at least this many covered; 0 = no gate
+    affair_coverage: str = "main"  # "main" | "main_and_overlapping": what covers an affair
+    development_counts: bool = False  # developed inside the window (development_date) → eligible
+    min_design_words: int = 0  # rancang bangun shorter than this → a lengkapi finding; 0 = no rule
+    profile_fields_asked: tuple[str, ...] = ()  # optional innovation columns the edition asks for
+    n_all_reported: bool = False  # n counts every reported innovation (rejected ones score 0)
+    frame_edition: int = 0  # the edition whose formula and weights give the IID shown (0 = this one)
+    formula_status: str = "assumed"  # status of that formula (weights, maxima, aggregation)
+    formula_source: str = ""
+    edition_bands: tuple[Band, ...] = ()  # the bands the edition itself used, on its own scale
+    affairs: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False)  # name → aliases
+    affair_groups: dict[str, str] = field(default_factory=dict, compare=False)  # name → group
     path: str = ""
     variant: str = ""  # empty for the year file as published; else what was changed (what-if, robustness)
     sources: dict[str, str] = field(default_factory=dict, compare=False)
@@ -200,6 +225,10 @@ class Methodology:
         """Every assumed number of this edition, in file order."""
         return [n for n in self.numbers if n.assumed]
 
+    def reported(self) -> list[Number]:
+        """Every reported number of this edition (a secondary source quotes it), in file order."""
+        return [n for n in self.numbers if n.reported]
+
     def assumptions_table(self) -> pd.DataFrame:
         return pd.DataFrame(
             [dataclasses.asdict(n) for n in self.assumptions()],
@@ -209,15 +238,11 @@ class Methodology:
     # ------------------------------------------------------------------ predicate
     def predicate(self, iid: float) -> str:
         """The predikat for an IID, classified on the score rounded to two decimals."""
-        if iid is None or pd.isna(iid):
-            return "Tidak Dapat Dinilai"
-        x = round_score(iid)
-        for band in self.bands:
-            if band.contains(x):
-                return band.predicate
-        if x <= 0:
-            return "Tidak Dapat Dinilai"
-        raise MethodologyError(f"IID {x} di luar rentang predikat edisi {self.year} / IID {x} outside the bands")
+        return _classify(self.bands, iid, self.year)
+
+    def edition_predicate(self, score: float) -> str:
+        """The predikat the edition itself gave to a score on its own scale (:attr:`edition_bands`)."""
+        return _classify(self.edition_bands or self.bands, score, self.year)
 
     def predicates_of(self, iids: np.ndarray) -> np.ndarray:
         """Vectorised :meth:`predicate` for an array of IIDs (returns an array of predicate strings)."""
@@ -270,7 +295,23 @@ class Methodology:
             return self.with_count_score(float(alt.value["per_innovation"]), alt.id, int(alt.value["cap"]))
         if alt.replaces == "count_score_per_innovation":
             return self.with_count_score(float(alt.value), alt.id)
+        if alt.replaces == "n_all_reported":
+            return dataclasses.replace(self, n_all_reported=bool(alt.value), variant=_join(self.variant, alt.id))
+        if alt.replaces == "affair_coverage":
+            return dataclasses.replace(self, affair_coverage=str(alt.value), variant=_join(self.variant, alt.id))
         raise MethodologyError(f"alternatif tidak dikenal / unknown alternative kind: {alt.replaces}")
+
+
+def _classify(bands: tuple[Band, ...], score: float, year: int) -> str:
+    if score is None or pd.isna(score):
+        return "Tidak Dapat Dinilai"
+    x = round_score(score)
+    for band in bands:
+        if band.contains(x):
+            return band.predicate
+    if x <= 0:
+        return "Tidak Dapat Dinilai"
+    raise MethodologyError(f"IID {x} di luar rentang predikat edisi {year} / IID {x} outside the bands")
 
 
 def _join(a: str, b: str) -> str:

@@ -49,12 +49,35 @@ NUMBER_LABELS: dict[str, str] = {
     "input_window.opens": "Pembukaan masa input",
     "input_window.closes": "Penutupan masa input",
     "input_window.extended_to": "Batas perpanjangan masa input",
+    "aggregation.basic_affairs": "Urusan pelayanan dasar",
+    "aggregation.basic_affairs_required": "Jumlah urusan pelayanan dasar yang harus tercakup agar skor "
+                                          "jumlah inovasi diberikan",
+    "aggregation.affair_coverage": "Cara menghitung urusan yang tercakup",
+    "eligibility.development_counts": "Inovasi yang dikembangkan dalam periode penilaian ikut memenuhi syarat",
+    "profile.min_design_words": "Jumlah kata minimum rancang bangun",
+    "profile.fields_asked": "Isian profil tambahan yang ditanyakan",
+}
+
+#: How the coverage readings read in Indonesian.
+_COVERAGE_TEXT = {
+    "main": "urusan utama inovasi yang dinilai",
+    "main_and_overlapping": "urusan utama dan urusan beririsan inovasi yang dinilai",
+}
+
+#: Optional profile fields as a reader knows them.
+_FIELD_TEXT = {
+    "latitude": "garis lintang", "longitude": "garis bujur", "asta_cita": "keterkaitan dengan Asta Cita",
+    "development_date": "waktu pengembangan",
 }
 
 
-def _value_text(key: str, value: Any) -> str:
+def value_text(key: str, value: Any) -> str:
     if key.endswith("evidence_rule"):
         return _EVIDENCE_RULE_TEXT.get(str(value), md_text(value))
+    if key.endswith("affair_coverage"):
+        return _COVERAGE_TEXT.get(str(value), md_text(value))
+    if key.endswith("fields_asked") and isinstance(value, (list, tuple)):
+        return listing([_FIELD_TEXT.get(str(v), md_text(v)) for v in value]) or "tidak ada"
     if key.endswith("counted_stages") and isinstance(value, (list, tuple)):
         return listing([ENUMS["stage"].get(str(s), md_text(s)) for s in value])
     if hasattr(value, "isoformat"):
@@ -68,7 +91,7 @@ def _value_text(key: str, value: Any) -> str:
     return md_text(value)
 
 
-def _number_label(key: str, note: str) -> str:
+def number_label(key: str, note: str) -> str:
     if key in NUMBER_LABELS:
         return NUMBER_LABELS[key]
     return md_text(note) if note else "Angka metodologi lainnya"
@@ -96,16 +119,16 @@ def assumption_items(methodology: Methodology) -> tuple[list[str], list[str]]:
     items: list[str] = []
     assumed = methodology.assumptions()
     weights: dict[tuple[str, str], list[tuple[str, float]]] = {}
-    bands: dict[str, dict[str, Any]] = {}
+    bands: dict[tuple[str, str], dict[str, Any]] = {}
     for num in assumed:
         parts = num.key.split(".")
         if parts[0] == "indicators" and len(parts) == 3 and parts[2] == "weight":
             aspect = _aspect_of(methodology, parts[1])
             weights.setdefault((aspect, num.source), []).append((parts[1], float(num.value)))
-        elif parts[0] == "bands" and len(parts) == 3:
-            bands.setdefault(parts[1], {"source": num.source})[parts[2]] = num.value
+        elif parts[0] in ("bands", "edition_bands") and len(parts) == 3:
+            bands.setdefault((parts[0], parts[1]), {"source": num.source})[parts[2]] = num.value
     done_w: set[tuple[str, str]] = set()
-    done_b: set[str] = set()
+    done_b: set[tuple[str, str]] = set()
     for num in assumed:
         parts = num.key.split(".")
         if parts[0] == "indicators" and len(parts) == 3 and parts[2] == "weight":
@@ -120,12 +143,12 @@ def assumption_items(methodology: Methodology) -> tuple[list[str], list[str]]:
             vals = "; ".join(f"{md_text(i)}: {trim(w)}" for i, w in ws)
             items.append(f"Bobot {fmt.integer(len(ws))}{whole} indikator {aspect} (diasumsikan; "
                          f"jumlah {trim(sum(w for _, w in ws))}; {ref(num.source)}): {vals}")
-        elif parts[0] == "bands" and len(parts) == 3:
+        elif parts[0] in ("bands", "edition_bands") and len(parts) == 3:
             pred = parts[1]
-            if pred in done_b:
+            if (parts[0], pred) in done_b:
                 continue
-            done_b.add(pred)
-            b = bands[pred]
+            done_b.add((parts[0], pred))
+            b = bands[(parts[0], pred)]
             lo, hi = b.get("low"), b.get("high")
             if lo is not None and hi is not None:
                 rng = fmt.num(lo) if float(lo) == float(hi) else f"{fmt.num(lo)}–{fmt.num(hi)}"
@@ -133,13 +156,14 @@ def assumption_items(methodology: Methodology) -> tuple[list[str], list[str]]:
                 rng = f"batas bawah {fmt.num(lo)}"
             else:
                 rng = f"batas atas {fmt.num(hi)}"
-            items.append(f"Rentang IID predikat {md_text(pred)}: {rng} (diasumsikan; {ref(b['source'])})")
+            what = "IID predikat" if parts[0] == "bands" else f"skor skala edisi {methodology.year} predikat"
+            items.append(f"Rentang {what} {md_text(pred)}: {rng} (diasumsikan; {ref(b['source'])})")
         else:
-            label = _number_label(num.key, num.note)
+            label = number_label(num.key, num.note)
             raw_note = num.note.strip().rstrip(".") if num.note else ""
             note = (f" — {md_text(raw_note)}" if raw_note and num.key in NUMBER_LABELS
                     and not num.key.endswith("evidence_rule") else "")
-            items.append(f"{label}: {_value_text(num.key, num.value)}{note} (diasumsikan; "
+            items.append(f"{label}: {value_text(num.key, num.value)}{note} (diasumsikan; "
                          f"{ref(num.source)})")
     return items, [md_text(s) for s in sources]
 

@@ -24,8 +24,16 @@ def sentence_iid(result, previous=None) -> str:
     result) when there is one."""
     if missing(result.iid) or not result.predicate:
         return ""
-    head = (f"Indeks Inovasi Daerah (IID) edisi {int(result.year)} adalah **{fmt.num(result.iid)}** "
-            f"dengan predikat **{result.predicate}**.")
+    m = result.methodology
+    if m.frame_edition != m.year:
+        head = (f"Edisi {int(result.year)} dinilai dengan skala dan formula sendiri yang tidak "
+                f"dipublikasikan. Dihitung dengan formula dan bobot edisi {m.frame_edition}, Indeks "
+                f"Inovasi Daerah (IID) data edisi ini adalah **{fmt.num(result.iid)}**, setara predikat "
+                f"**{result.predicate}** menurut pita {m.frame_edition} — sebuah perkiraan, bukan hasil "
+                f"resmi edisi {int(result.year)}.")
+    else:
+        head = (f"Indeks Inovasi Daerah (IID) edisi {int(result.year)} adalah **{fmt.num(result.iid)}** "
+                f"dengan predikat **{result.predicate}**.")
     return join(head, sentence_change(result, previous))
 
 

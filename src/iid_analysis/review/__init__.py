@@ -6,6 +6,7 @@ The public API, re-exported for users (modules of the package import from the de
 * :class:`Review`, :data:`DECISIONS`, :func:`opd_summary` (:mod:`.model`) — its result;
 * :data:`RULES`, :data:`MIN_PROFILE_WORDS` (:mod:`.rules`) — every rule it applies;
 * :func:`summary_lines` (:mod:`.summary`) — the CLI's Indonesian summary;
+* :func:`row_balance`, :func:`check_rows`, :class:`RowsLost` (:mod:`.balance`) — rows in = rows out;
 * :func:`write_review_outputs`, :func:`review_table` (:mod:`.outputs`) — ``review.csv``,
   ``findings.csv`` and ``review.xlsx``;
 * :func:`format_date_id` — ``2021-03-12`` → ``"12 Maret 2021"`` (:func:`iid_analysis.text.fmt.date`).
@@ -24,6 +25,7 @@ _WHERE = {
     "write_review_outputs": "outputs",
     "MIN_PROFILE_WORDS": "rules", "RULES": "rules", "Rule": "rules",
     "summary_lines": "summary",
+    "RowBalance": "balance", "RowsLost": "balance", "check_rows": "balance", "row_balance": "balance",
 }
 
 __all__ = sorted([*_WHERE, "format_date_id"])

@@ -3,7 +3,14 @@
 Each answer is checked (indicator known and of the right aspect, answered once, level 0–3,
 evidence for a claimed level); an answer that passes is ``usable`` for scoring. Per innovation:
 no SID answer at all, or some SID indicators unanswered; for the edition: no SPD answer at all, or
-some SPD indicators unanswered; and answers of an innovation that is not in the data.
+some SPD indicators unanswered; and answers of an innovation that is not in the data (or not in
+the edition the answer names). Answers of a re-entered id are split between its editions by
+:mod:`~iid_analysis.review.attribution`.
+
+Empty evidence earns nothing whatever its status says: an answer whose evidence cell is empty
+(or a placeholder such as "-") with status ``valid`` or ``pending`` is scored as ``missing``
+(``evidence_status``; the status as entered is kept in ``evidence_status_declared``) and a
+claimed level gets an ``evidence_empty`` finding.
 
 Answers can be many (400,000 in the benchmark): masks are numpy, per-answer values are looked up
 once per distinct indicator or innovation id, and texts are built only for the rows that have a
@@ -15,8 +22,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from iid_analysis.io.schema import ROW
+from iid_analysis.io.schema import ENUMS, ROW
 from iid_analysis.methodology.model import Methodology
+from iid_analysis.review.attribution import NONE, answer_editions
 from iid_analysis.review.cells import add_year_missing, attach_problems, required_empty
 from iid_analysis.review.distinct import (
     as_objects,
@@ -27,7 +35,7 @@ from iid_analysis.review.distinct import (
     lookup,
 )
 from iid_analysis.review.events import Events
-from iid_analysis.review.rules import emit
+from iid_analysis.review.rules import emit, placeholders
 
 #: evidence status of a claimed level → the rule it breaks
 _EVIDENCE_RULES = (
@@ -35,6 +43,25 @@ _EVIDENCE_RULES = (
     ("invalid", "evidence_invalid"),
     ("pending", "evidence_pending"),
 )
+#: statuses that claim a document: with an empty evidence cell they count as ``missing``
+_CLAIMS_DOCUMENT = ("valid", "pending")
+
+
+def empty_evidence(evidence: pd.Series) -> np.ndarray:
+    """True where the evidence cell is empty or a placeholder (once per distinct text)."""
+    codes, uniq = factorize(evidence.astype("string"))
+    blank_u = np.append(placeholders(uniq), True)
+    return blank_u[np.where(codes < 0, len(uniq), codes)]
+
+
+def scored_status(a: pd.DataFrame) -> tuple[pd.Series, np.ndarray]:
+    """The evidence status scoring reads (``missing`` where a document is claimed but the
+    evidence cell is empty) and where that replaced the declared status."""
+    declared = a["evidence_status"].astype("string")
+    replaced = empty_evidence(a["evidence"]) & declared.isin(_CLAIMS_DOCUMENT).fillna(False).to_numpy(bool)
+    if not replaced.any():
+        return declared, replaced
+    return declared.mask(pd.Series(replaced, index=a.index), "missing"), replaced
 
 
 def answer_rules(
@@ -111,13 +138,24 @@ def answer_rules(
 
     usable = known & lvl_ok & ~dup & ~id_dup
     claimed = usable & (level > 0)
-    status_codes, status_values = factorize(a["evidence_status"])
+    status, replaced = scored_status(a)
+    declared = a["evidence_status"].astype("string")
+    a["evidence_status_declared"] = declared
+    a["evidence_status"] = status
+    status_codes, status_values = factorize(declared)
     status_pos = {v: i for i, v in enumerate(status_values)}
-    for status, code in _EVIDENCE_RULES:
-        emit(ev, a, claimed & (status_codes == status_pos.get(status, -2)), table, code,
-             value=a["evidence"] if status != "missing" else "", kind=kind,
+    emit(ev, a, claimed & replaced, table, "evidence_empty", value="", kind=kind,
+         indicator=ind_t, title=title_t, level=lvl_t, status=_status_labels(declared),
+         status_code=declared)
+    for code_status, code in _EVIDENCE_RULES:
+        emit(ev, a, claimed & ~replaced & (status_codes == status_pos.get(code_status, -2)), table,
+             code, value=a["evidence"] if code_status != "missing" else "", kind=kind,
              indicator=ind_t, title=title_t, level=lvl_t)
     return usable, (ind_codes, ind_keys)
+
+
+def _status_labels(declared: pd.Series) -> pd.Series:
+    return declared.map(ENUMS["evidence_status"]).astype("string")
 
 
 def missing_indicators(
@@ -146,16 +184,20 @@ def missing_indicators(
 
 def sid_answer_rules(ev: Events, inv: pd.DataFrame, ans_all: pd.DataFrame, a_codes: np.ndarray,
                      a_keys: np.ndarray, all_ids: pd.Series, dup_ids: pd.Index, m: Methodology,
-                     problems: pd.DataFrame):
-    """SID answers of the edition's innovations, answers of no innovation, innovations with no or
-    some SID answers. Returns (the edition's answers, which of them are usable)."""
+                     problems: pd.DataFrame, inv_all: pd.DataFrame, year: int):
+    """SID answers of the edition's innovations, answers of no innovation (or of no edition),
+    innovations with no or some SID answers. Returns (the edition's answers, which of them are
+    usable, which rows of ``ans_all`` belong to another edition, the edition of every row of
+    ``ans_all``)."""
     n = len(inv)
     a_take = np.where(a_codes < 0, len(a_keys), a_codes)  # <NA> → the extra last entry
+    edition = answer_editions(ans_all, a_codes, a_keys, inv_all, all_ids)
     ed_first = inv.loc[inv["_id"].notna() & ~inv["_id"].duplicated()]
     found = pd.Index(ed_first["_id"].to_numpy(dtype=object)).get_indexer(a_keys)
     i_of_key = lookup(ed_first["_i"].to_numpy("int64"), found, -1)
     opd_of_key = lookup(ed_first["_fopd"].to_numpy(dtype=object), found, "")
-    belongs = i_of_key[a_take] >= 0
+    in_edition = i_of_key[a_take] >= 0
+    belongs = in_edition & (edition == year)
     answers = ans_all.copy(deep=False) if belongs.all() else ans_all.loc[belongs]
     answers = answers.reset_index(drop=True)
     sid_take = a_take[belongs]
@@ -176,13 +218,24 @@ def sid_answer_rules(ev: Events, inv: pd.DataFrame, ans_all: pd.DataFrame, a_cod
     )
 
     # answers that belong to no innovation of the data (or have no id)
-    orphan = ~belongs & ~np.append(pd.Index(a_keys).isin(all_ids.dropna()), False)[a_take]
+    known_key = np.append(pd.Index(a_keys).isin(all_ids.dropna()), False)[a_take]
+    orphan = ~belongs & ~known_key
     orph = ans_all.loc[orphan].copy()
     orph["_i"], orph["_fid"], orph["_fopd"] = -1, as_text(orph["_id"]), ""
     orph_known = orph["_id"].notna().to_numpy(bool)
     emit(ev, orph, orph_known, "innovation_indicators", "innovation_unknown", value=orph["_fid"],
          id=orph["_fid"])
     required_empty(ev, orph, "innovation_indicators", problems, prio=51, only=["innovation_id"])
+    # answers of a known id: of no edition, or naming this edition the id was not entered in
+    stray = known_key & ~belongs & ((edition == NONE) | (edition == year))
+    st = ans_all.loc[stray].copy()
+    st["_i"], st["_fid"], st["_fopd"] = -1, as_text(st["_id"]), ""
+    no_ed = (edition[stray] == NONE)
+    emit(ev, st, no_ed, "innovation_indicators", "answer_no_edition", value=st["_fid"],
+         id=st["_fid"])
+    emit(ev, st, ~no_ed, "innovation_indicators", "innovation_not_in_edition", value=str(year),
+         id=st["_fid"], year=year)
+    aside = known_key & ~belongs & (edition != NONE) & (edition != year)
 
     # innovations without any SID answer; SID indicators not answered (info)
     has_any = np.bincount(answers["_i"].to_numpy("int64"), minlength=n)[:n] > 0
@@ -195,7 +248,7 @@ def sid_answer_rules(ev: Events, inv: pd.DataFrame, ans_all: pd.DataFrame, a_cod
     some_missing = has_any & (missing_txt != "").to_numpy(bool)
     emit(ev, inv, some_missing, "innovations", "sid_incomplete", value=missing_txt,
          missing=missing_txt, range=sid_range)
-    return answers, sid_usable
+    return answers, sid_usable, aside, edition
 
 
 def spd_answer_rules(ev: Events, reg_all: pd.DataFrame, m: Methodology, year: int,

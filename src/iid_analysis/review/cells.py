@@ -27,6 +27,21 @@ def add_year_missing(ev: Events, rows: pd.DataFrame, problems: pd.DataFrame, tab
     emit(ev, rows, ~rows[ROW].isin(problem_rows(problems, table, "year")), table, "year_missing")
 
 
+def add_year_unknown(ev: Events, rows: pd.DataFrame, table: str, known: list[int]) -> None:
+    """Rows of an edition no methodology file describes: one finding each (in every review)."""
+    years = rows["year"]
+    unknown = (years.notna() & ~years.isin(known)).fillna(False).to_numpy(bool)
+    if not unknown.any():
+        return
+    base = rows.loc[unknown].copy()
+    base["_i"] = -1
+    for c, src in (("_fid", "innovation_id"), ("_fopd", "opd_id")):
+        base[c] = as_text(base[src]) if src in base else ""
+    span = f"{min(known)}–{max(known)}" if known else "-"
+    emit(ev, base, np.ones(len(base), bool), table, "year_unknown", value=as_text(base["year"]),
+         year=as_text(base["year"]), known=span)
+
+
 def required_empty(
     ev: Events,
     base: pd.DataFrame,
@@ -107,20 +122,17 @@ def attach_problems(
 
 
 def other_loader_problems(ev: Events, problems: pd.DataFrame, inv_all: pd.DataFrame,
-                          year_ok: np.ndarray, inv: pd.DataFrame, all_ids: pd.Series,
-                          answers: pd.DataFrame, ans_all: pd.DataFrame,
-                          reg_all: pd.DataFrame) -> None:
+                          year_ok: np.ndarray, answers: pd.DataFrame, ans_all: pd.DataFrame,
+                          aside: np.ndarray, reg_all: pd.DataFrame) -> None:
     """Every loader finding not yet reported, except those of rows that belong to another edition:
-    the OPD table, rows of no edition, orphan answers, header and whole-table findings."""
+    the OPD and region tables, rows of no edition, orphan answers, header and whole-table
+    findings. ``aside``: the rows of ``ans_all`` that belong to another edition."""
     rest = np.ones(len(problems), bool)
     if len(problems):
         other_inv = inv_all["year"].notna().to_numpy(bool) & ~year_ok
-        other_ids = set(all_ids[other_inv].dropna()) - set(inv["_id"].dropna())
         handled = {
             "innovations": inv_all[ROW][year_ok | other_inv],
-            "innovation_indicators": pd.concat(
-                [answers[ROW], ans_all.loc[ans_all["_id"].isin(other_ids), ROW]]
-            ),
+            "innovation_indicators": pd.concat([answers[ROW], ans_all.loc[aside, ROW]]),
             "region_indicators": reg_all.loc[reg_all["year"].notna().to_numpy(bool), ROW],
         }
         for t, rows in handled.items():

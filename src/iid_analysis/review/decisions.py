@@ -22,7 +22,7 @@ import pandas as pd
 
 from iid_analysis.review.distinct import factorize
 from iid_analysis.review.eligibility import Eligibility
-from iid_analysis.review.model import INNOVATION_COLUMNS
+from iid_analysis.review.model import INNOVATION_INPUT_COLUMNS
 
 
 def decide(
@@ -32,7 +32,7 @@ def decide(
     is_dup: np.ndarray,
     known_opd: np.ndarray,
 ) -> pd.DataFrame:
-    """The innovations of the edition (``INNOVATION_COLUMNS``) with their eligibility flags,
+    """The innovations of the edition (``INNOVATION_INPUT_COLUMNS``) with their eligibility flags,
     decision, reasons, to-do and counts of errors and warnings. ``events``: the findings with
     their innovation (``_i``), kind, priority, reason and to-do."""
     in_window, counted, reentry_ok, on_time = elig
@@ -91,7 +91,7 @@ def decide(
     todo = np.where(decision == "lengkapi", gap_t, "")
 
     out = pd.DataFrame(index=inv.index)
-    for c in INNOVATION_COLUMNS[:18]:
+    for c in INNOVATION_INPUT_COLUMNS:
         out[c] = inv[c]
     out["innovation_id"] = inv["_id"]
     out["opd_id"] = inv["_fopd"].mask(inv["_fopd"] == "")

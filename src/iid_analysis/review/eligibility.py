@@ -1,6 +1,8 @@
 """Eligibility for the edition: the implementation date against the edition's window and input
-deadline, the trial date, the stage (counted or not), re-entries (``max_previous_entries``), and
-the submission date against the input window (extension included).
+deadline (or, where the edition lets development count, the development date), the trial date,
+the stage (counted or not), re-entries (``max_previous_entries``; an empty ``previous_entries``
+is counted from the earlier editions of the data), and the submission date against the input
+window (extension included).
 
 :func:`date_and_stage_rules` adds the findings and returns the flags the decision rests on
 (:class:`Eligibility`). Dates show as ``12 Maret 2021`` in Indonesian texts and as ISO dates in
@@ -47,8 +49,11 @@ def iso_dates(s: pd.Series) -> pd.Series:
 
 
 def date_and_stage_rules(ev: Events, inv: pd.DataFrame, m: Methodology, year: int,
-                         problems: pd.DataFrame) -> Eligibility:
-    """Dates against the window and the input deadline, stage, re-entries, submission date."""
+                         problems: pd.DataFrame,
+                         earlier: pd.Series | None = None) -> tuple[Eligibility, pd.Series]:
+    """Dates against the window and the input deadline, stage, re-entries, submission date.
+    ``earlier``: per innovation, the earlier editions of the data with its id (used where
+    ``previous_entries`` is empty). Returns the flags and the previous entries used."""
     n = len(inv)
     start, end = pd.Timestamp(m.eligible_from), pd.Timestamp(m.eligible_to)
     deadline, opens = pd.Timestamp(m.input_deadline), pd.Timestamp(m.input_opens)
@@ -64,10 +69,19 @@ def date_and_stage_rules(ev: Events, inv: pd.DataFrame, m: Methodology, year: in
     in_window = (impl_known & (impl >= start).fillna(False) & (impl <= end).fillna(False)).to_numpy(
         bool
     )
+    dev = inv["development_date"].dt.normalize()
+    dev_before = (dev < impl).fillna(False).to_numpy(bool)
+    by_development = np.zeros(n, bool)
+    if m.development_counts:
+        dev_in = ((dev >= start) & (dev <= end)).fillna(False).to_numpy(bool)
+        early_impl = impl_known & (impl < start).fillna(False).to_numpy(bool)
+        by_development = early_impl & dev_in & ~dev_before
+        in_window = in_window | by_development
     impl_future = impl_known & (impl > deadline).fillna(False).to_numpy(bool)
     counted = stage.isin(list(m.counted_stages)).fillna(False).to_numpy(bool)
     stage_known = stage.notna().to_numpy(bool)
-    prev = inv["previous_entries"]
+    given = inv["previous_entries"]
+    prev = given if earlier is None else given.fillna(earlier)
     max_prev = m.max_previous_entries
     reentry_ok = (
         np.ones(n, bool)
@@ -84,9 +98,15 @@ def date_and_stage_rules(ev: Events, inv: pd.DataFrame, m: Methodology, year: in
 
     # the implementation date
     impl_values = {"date": impl_txt, "date_iso": impl_iso, "year": year}
+    window_iso = f"{m.eligible_from}–{m.eligible_to}"
     emit(ev, inv, impl_known & ~in_window & ~impl_future, "innovations", "outside_window",
-         value=impl_txt, window=window_txt, window_iso=f"{m.eligible_from}–{m.eligible_to}",
+         value=impl_txt, window=window_txt, window_iso=window_iso, **impl_values)
+    dev_txt, dev_iso = date_texts(dev), iso_dates(dev)
+    emit(ev, inv, by_development, "innovations", "developed_in_window", value=dev_txt,
+         window=window_txt, window_iso=window_iso, developed=dev_txt, developed_iso=dev_iso,
          **impl_values)
+    emit(ev, inv, dev_before, "innovations", "development_before_implementation", value=dev_txt,
+         developed=dev_txt, developed_iso=dev_iso, implemented=impl_txt, implemented_iso=impl_iso)
     emit(ev, inv, impl_future, "innovations", "implementation_after_deadline", value=impl_txt,
          deadline=deadline_txt, deadline_iso=m.input_deadline, **impl_values)
     emit(ev, inv, is_penerapan & ~impl_known & ~impl_problem, "innovations",
@@ -105,8 +125,12 @@ def date_and_stage_rules(ev: Events, inv: pd.DataFrame, m: Methodology, year: in
         prev_txt = as_text(prev)
         emit(ev, inv, ~reentry_ok, "innovations", "reentry_limit", value=prev_txt,
              entries=prev_txt, limit=max_prev, year=year)
-    neg = (prev < 0).fillna(False).to_numpy(bool)
-    emit(ev, inv, neg, "innovations", "range", value=as_text(prev))
+    if earlier is not None:
+        counted_here = (given.isna() & (earlier > 0)).fillna(False).to_numpy(bool)
+        emit(ev, inv, counted_here, "innovations", "reentry_counted", value=as_text(earlier),
+             entries=as_text(earlier))
+    neg = (given < 0).fillna(False).to_numpy(bool)
+    emit(ev, inv, neg, "innovations", "range", value=as_text(given))
 
     # the submission date
     subm_values = {"date": subm_txt, "date_iso": subm_iso}
@@ -114,4 +138,4 @@ def date_and_stage_rules(ev: Events, inv: pd.DataFrame, m: Methodology, year: in
          deadline=deadline_txt, deadline_iso=m.input_deadline, **subm_values)
     emit(ev, inv, early, "innovations", "submitted_early", value=subm_txt,
          opens=fmt.date(m.input_opens), opens_iso=m.input_opens, **subm_values)
-    return Eligibility(in_window, counted, reentry_ok, on_time)
+    return Eligibility(in_window, counted, reentry_ok, on_time), prev

@@ -1,6 +1,10 @@
 """Who entered what: the OPD table's codes, the edition's innovations with their keys and OPD,
-duplicate innovation ids (anywhere in the data), unknown or inactive OPD, rows of no edition, and
+duplicate innovation ids (within the edition), unknown or inactive OPD, rows of no edition, and
 the same innovation entered twice (same name and OPD).
+
+An id is unique within an edition. The same id in another edition is a re-entry of the same
+innovation, never a duplicate: it must not change the other edition's result. Re-entries are
+counted from the data (:func:`earlier_entries`) for rows whose ``previous_entries`` is empty.
 
 Keys are the codes stripped (OPD codes also upper-cased), worked on once per distinct value
 (:mod:`~iid_analysis.review.distinct`).
@@ -58,24 +62,25 @@ def edition_innovations(inv_all: pd.DataFrame, opd_first: pd.DataFrame, year: in
 def identity_rules(ev: Events, inv: pd.DataFrame, inv_all: pd.DataFrame, opd_key: pd.Series,
                    known_opd: np.ndarray, opd_first: pd.DataFrame, problems: pd.DataFrame,
                    year: int):
-    """Rows of no edition, duplicate innovation ids, required cells and loader problems, unknown or
-    inactive OPD. Returns (is_dup per row, every row's id key, the duplicated keys)."""
+    """Rows of no edition, duplicate innovation ids within the edition, required cells and loader
+    problems, unknown or inactive OPD. Returns (is_dup per row, every row's id key, the keys used
+    more than once in the edition)."""
     # rows of no edition (year empty or unreadable) are reported in every review, never lost
     no_year = inv_all.loc[inv_all["year"].isna().to_numpy(bool)].copy()
     no_year["_i"], no_year["_fid"] = -1, as_text(key(no_year["innovation_id"]))
     no_year["_fopd"] = as_text(key(no_year["opd_id"]))
     add_year_missing(ev, no_year, problems, "innovations")
 
-    # dataset-wide duplicate innovation ids
+    # innovation ids used more than once in the edition (another edition's use is a re-entry)
     all_ids = key(inv_all["innovation_id"])
-    id_counts = all_ids.value_counts()
+    id_counts = inv["_id"].value_counts()
     dup_ids = id_counts.index[id_counts > 1]
     is_dup = inv["_id"].isin(dup_ids).to_numpy(bool)
     if is_dup.any():
         dup_rows = (
-            inv_all.loc[all_ids.isin(dup_ids), ROW]
+            inv.loc[is_dup, ROW]
             .astype("string")
-            .groupby(all_ids[all_ids.isin(dup_ids)])
+            .groupby(inv["_id"][is_dup])
             .agg(", ".join)
         )
         rows_txt = inv["_id"].map(dup_rows)
@@ -111,6 +116,20 @@ def identity_rules(ev: Events, inv: pd.DataFrame, inv_all: pd.DataFrame, opd_key
     return is_dup, all_ids, dup_ids
 
 
+
+def earlier_entries(inv: pd.DataFrame, inv_all: pd.DataFrame, all_ids: pd.Series,
+                    year: int) -> pd.Series:
+    """Per innovation of the edition: in how many earlier editions of the data its id was entered
+    (``Int64``; 0 when never)."""
+    years = inv_all["year"]
+    earlier = (years < year).fillna(False).to_numpy(bool) & all_ids.notna().to_numpy(bool)
+    if not earlier.any():
+        return pd.Series(np.zeros(len(inv), dtype="int64"), index=inv.index).astype("Int64")
+    pairs = pd.DataFrame({"id": all_ids[earlier].to_numpy(object),
+                          "year": years[earlier].to_numpy("int64")}).drop_duplicates()
+    per_id = pairs.groupby("id").size()
+    got = map_values(inv["_id"], per_id).astype("Float64").fillna(0)
+    return got.astype("Int64")
 
 
 def duplicate_name_rule(ev: Events, inv: pd.DataFrame, opd_key: pd.Series) -> None:

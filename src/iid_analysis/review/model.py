@@ -7,7 +7,7 @@ each finding, and a caller that only scores never pays for the table's texts and
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -18,8 +18,9 @@ from iid_analysis.methodology.model import Methodology
 #: The three desk decisions, in the order reports list them.
 DECISIONS: tuple[str, ...] = ("lanjut", "lengkapi", "tidak_lanjut")
 
-#: Columns of ``Review.innovations``: the innovation as entered, then the desk's verdict.
-INNOVATION_COLUMNS: tuple[str, ...] = (
+#: Columns of ``Review.innovations`` copied from the innovation as entered (``opd_name`` from
+#: the OPD table).
+INNOVATION_INPUT_COLUMNS: tuple[str, ...] = (
     ROW,
     "innovation_id",
     "opd_id",
@@ -38,6 +39,21 @@ INNOVATION_COLUMNS: tuple[str, ...] = (
     "goal",
     "benefit",
     "result",
+    "affairs_other",
+    "development_date",
+    "theme",
+    "latitude",
+    "longitude",
+    "asta_cita",
+)
+#: Columns of ``Review.innovations``: the innovation as entered, what the desk derived from it
+#: (the affairs normalised to the official list; the editions of the data the id was entered in
+#: before), then the desk's verdict.
+INNOVATION_COLUMNS: tuple[str, ...] = (
+    *INNOVATION_INPUT_COLUMNS,
+    "affair_canonical",
+    "affairs_other_canonical",
+    "earlier_entries",
     "in_window",
     "stage_counted",
     "reentry_ok",
@@ -57,6 +73,7 @@ ANSWER_COLUMNS: tuple[str, ...] = (
     "level",
     "evidence",
     "evidence_status",
+    "evidence_status_declared",
     "usable",
 )
 #: Columns of ``Review.region_answers`` (the SPD answers of the edition).
@@ -67,8 +84,18 @@ REGION_ANSWER_COLUMNS: tuple[str, ...] = (
     "level",
     "evidence",
     "evidence_status",
+    "evidence_status_declared",
     "usable",
 )
+#: Columns of ``Review.set_aside``: input rows the review leaves to another edition.
+SET_ASIDE_COLUMNS: tuple[str, ...] = ("table", ROW, "year")
+
+
+def _empty(columns: tuple[str, ...]):
+    def make() -> pd.DataFrame:
+        return pd.DataFrame({c: pd.Series([], dtype="object") for c in columns})
+
+    return make
 
 
 class Deferred:
@@ -117,7 +144,14 @@ class _OnFirstUse:
 
 @dataclass
 class Review:
-    """The desk review of edition ``year`` (see :func:`iid_analysis.review.desk.review`)."""
+    """The desk review of edition ``year`` (see :func:`iid_analysis.review.desk.review`).
+
+    ``answers`` / ``region_answers``: ``evidence_status`` is the status scoring reads
+    (``missing`` where the evidence cell is empty), ``evidence_status_declared`` the status as
+    entered. ``opd``: the OPD table as reviewed (``used``: the first row of its code).
+    ``region_rows``: the optional region table (``used``: the row :attr:`Dataset.region` is
+    taken from). ``set_aside``: the input rows of other editions (``table``, ``_row``,
+    ``year``), so that every input row is accounted for (:mod:`~iid_analysis.review.balance`)."""
 
     year: int
     methodology: Methodology
@@ -126,6 +160,9 @@ class Review:
     answers: pd.DataFrame
     region_answers: pd.DataFrame
     findings: pd.DataFrame = _OnFirstUse()  # built on first use, see _OnFirstUse
+    opd: pd.DataFrame = field(default_factory=_empty((ROW, "opd_id", "used")))
+    region_rows: pd.DataFrame = field(default_factory=_empty((ROW, "name", "used")))
+    set_aside: pd.DataFrame = field(default_factory=_empty(SET_ASIDE_COLUMNS))
 
     def counts(self) -> dict:
         """Innovations entered, in the window, stage counted, eligible; decisions; findings by

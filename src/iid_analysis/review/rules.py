@@ -33,6 +33,17 @@ from iid_analysis.review.events import Events, Text, cat
 #: "trivially short" and asked to be completed. A project rule, not an official one.
 MIN_PROFILE_WORDS = 5
 
+#: Texts that stand for "nothing here" in a profile narrative or an evidence cell: they count as
+#: empty (compared lower-cased, without surrounding spaces and final punctuation).
+PLACEHOLDERS: frozenset[str] = frozenset({
+    "-", "--", "---", "–", "—", ".", "..", "...", "n/a", "na", "n.a", "nil", "nihil", "none", "null",
+    "tidak ada", "belum ada", "belum diisi", "kosong", "terlampir", "lihat dokumen", "lihat lampiran",
+    "ada", "tbd", "todo", "xxx", "x", "0",
+})
+
+#: Indonesia's extent in decimal degrees (a point outside is a typo or swapped coordinates).
+COORDINATE_RANGE: dict[str, tuple[float, float]] = {"latitude": (-11.0, 6.0), "longitude": (95.0, 141.0)}
+
 #: Stage codes as the texts show them.
 STAGE_TEXT = {"inisiatif": "inisiatif", "uji_coba": "uji coba", "penerapan": "penerapan"}
 
@@ -52,6 +63,22 @@ KINDS = ("ineligible", "gap", "note", "none")
 SEVERITIES = ("error", "warning", "info")
 
 _ANSWERS = ("innovation_indicators", "region_indicators")
+
+
+def is_placeholder(text: str) -> bool:
+    """True when ``text`` is empty or only a placeholder (see :data:`PLACEHOLDERS`)."""
+    return bool(placeholders(np.array([text], dtype=object))[0])
+
+
+def placeholders(texts: np.ndarray) -> np.ndarray:
+    """:func:`is_placeholder` of each text of an object array (vectorised)."""
+    if not len(texts):
+        return np.zeros(0, dtype=bool)
+    t = pd.Series(texts, dtype="string").str.strip().str.lower()
+    bare = t.str.rstrip(".!:;, ").str.strip()
+    known = list(PLACEHOLDERS)
+    out = (bare == "") | bare.isin(known) | t.isin(known)
+    return out.fillna(True).to_numpy(dtype=bool)
 
 
 @dataclass(frozen=True)
@@ -96,15 +123,21 @@ RULES: tuple[Rule, ...] = (
          expected="tahun edisi, mis. 2021",
          message="Tahun edisi kosong atau tidak terbaca; baris ini tidak masuk edisi mana pun",
          message_en="Edition year empty or unreadable; this row belongs to no edition"),
+    # a row of an edition no methodology file describes (e.g. 2035, 1995): never scored
+    Rule("year_unknown", "warning", ("innovations", "region_indicators"), "year",
+         expected="edisi {known}",
+         message="Tahun edisi {year} tidak dikenal (metodologi tersedia: {known}); baris ini "
+                 "tidak dinilai",
+         message_en="Edition {year} has no methodology (known: {known}); this row is not scored"),
     # ------------------------------------------------------------------ OPD table
     Rule("duplicate_id", "error", ("opd",), "opd_id",
          expected="kode OPD unik",
          message="Kode OPD {opd} sudah dipakai di baris {first_row}; baris ini diabaikan",
          message_en="OPD code {opd} already used in row {first_row}; this row is ignored"),
     # ------------------------------------------------------------------ innovations: identity
-    # the same innovation_id anywhere in the data (every edition)
+    # the same innovation_id twice in the edition (in another edition it is a re-entry)
     Rule("duplicate_id", "error", ("innovations",), "innovation_id",
-         expected="ID inovasi unik dalam seluruh data",
+         expected="ID inovasi unik dalam satu edisi",
          reason="ID inovasi {id} dipakai lebih dari sekali (baris {rows})",
          message="ID inovasi {id} dipakai lebih dari sekali (baris {rows})",
          message_en="Innovation ID {id} used more than once (rows {rows})",
@@ -157,6 +190,23 @@ RULES: tuple[Rule, ...] = (
          message_en="Implementation date is required for stage 'penerapan'",
          todo="isi waktu penerapan yang benar",
          kind="gap", prio=20),
+    # development_counts: applied before the window, developed further inside it
+    Rule("developed_in_window", "info", ("innovations",), "development_date",
+         expected="{window}",
+         reason="diterapkan {date}, dihitung menurut waktu pengembangan {developed}",
+         message="Diterapkan {date} (sebelum jendela {window}); memenuhi syarat karena "
+                 "dikembangkan {developed}, dalam jendela edisi {year}",
+         message_en="Implemented {date_iso} (before the window {window_iso}); eligible by its "
+                    "development date {developed_iso}",
+         kind="note", prio=21),
+    Rule("development_before_implementation", "error", ("innovations",), "development_date",
+         expected="sesudah waktu penerapan ({implemented})",
+         reason="waktu pengembangan ({developed}) sebelum waktu penerapan ({implemented})",
+         message="Waktu pengembangan {developed} sebelum waktu penerapan {implemented}",
+         message_en="Development date {developed_iso} is before the implementation date "
+                    "{implemented_iso}",
+         todo="periksa waktu pengembangan dan waktu penerapan",
+         kind="gap", prio=22),
     Rule("trial_after_implementation", "error", ("innovations",), "trial_date",
          expected="paling lambat {implemented}",
          reason="uji coba ({trial}) sesudah penerapan ({implemented})",
@@ -178,6 +228,13 @@ RULES: tuple[Rule, ...] = (
                  "{limit}",
          message_en="Entered {entries} times before; {year} allows at most {limit}",
          kind="ineligible", prio=24),
+    # previous_entries empty: counted from the earlier editions of the data
+    Rule("reentry_counted", "info", ("innovations",), "previous_entries",
+         expected="jumlah keikutsertaan sebelumnya",
+         message="Keikutsertaan sebelumnya kosong; menurut data sudah {entries} kali diikutkan "
+                 "(edisi sebelumnya dengan ID yang sama)",
+         message_en="Previous entries empty; the data show {entries} earlier editions with this id",
+         prio=24),
     # negative previous entries
     Rule("range", "error", ("innovations",), "previous_entries",
          expected="bilangan bulat ≥ 0",
@@ -216,6 +273,42 @@ RULES: tuple[Rule, ...] = (
          message_en="{column} too short: {words} words, at least {min_words}",
          todo="lengkapi {label:lower}",
          kind="gap", prio=40),
+    # the rancang bangun shorter than the edition's min_design_words (an official rule from 2026)
+    Rule("design_short", "warning", ("innovations",), "design",
+         expected="rancang bangun minimal {min_words} kata",
+         reason="rancang bangun {words} kata, edisi {year} meminta minimal {min_words}",
+         message="Rancang bangun terlalu singkat: {words} kata; edisi {year} meminta minimal "
+                 "{min_words} kata",
+         message_en="Design (rancang bangun) too short: {words} words; {year} asks for at least "
+                    "{min_words}",
+         todo="lengkapi rancang bangun sampai minimal {min_words} kata",
+         kind="gap", prio=40),
+    # a column of the edition's profile_fields_asked left empty
+    Rule("profile_field_missing", "warning", ("innovations",), None,
+         expected="{label:lower} (diminta edisi {year})",
+         reason="{label:lower} belum diisi",
+         message="{label} belum diisi; edisi {year} memintanya",
+         message_en="{column} is empty; the {year} edition asks for it",
+         todo="isi {label:lower}",
+         kind="gap", prio=42),
+    # latitude / longitude outside Indonesia
+    Rule("coordinate_range", "warning", ("innovations",), None,
+         expected="{low} s.d. {high} (wilayah Indonesia)",
+         reason="{label:lower} {number} di luar wilayah Indonesia",
+         message="{label} {number} di luar wilayah Indonesia ({low} s.d. {high}); periksa "
+                 "koordinat (tertukar?)",
+         message_en="{column} {number} is outside Indonesia ({low} to {high})",
+         todo="perbaiki koordinat lokasi",
+         kind="gap", prio=41),
+    # an affair (main or overlapping) not in the official list (UU 23/2014); kept as entered
+    Rule("affair_unknown", "warning", ("innovations",), None,
+         expected="urusan pemerintahan menurut UU 23/2014",
+         reason="urusan '{affair}' tidak dikenal",
+         message="Urusan pemerintahan '{affair}' tidak dikenal (daftar UU 23/2014); yang terdekat: "
+                 "{closest}",
+         message_en="Government affair '{affair}' is not in the official list; closest: {closest}",
+         todo="tulis urusan sesuai daftar resmi ({closest})",
+         kind="note", prio=30),
     # ------------------------------------------------------------------ innovations: SID answers
     Rule("sid_none", "error", ("innovations",), "innovation_id",
          expected="jawaban indikator {range}",
@@ -235,6 +328,18 @@ RULES: tuple[Rule, ...] = (
          expected="ID inovasi yang ada di lembar Inovasi",
          message="Jawaban untuk ID inovasi {id} yang tidak ada di lembar Inovasi",
          message_en="Answer for innovation ID {id} which is not in the innovations table"),
+    # an answer whose year names an edition the innovation was not entered in
+    Rule("innovation_not_in_edition", "error", ("innovation_indicators",), "year",
+         expected="edisi tempat inovasi {id} diikutkan",
+         message="Jawaban edisi {year} untuk ID inovasi {id}, yang tidak diikutkan pada edisi "
+                 "{year}",
+         message_en="Answer of edition {year} for innovation ID {id}, not entered in {year}"),
+    # an answer of an innovation whose every row lacks a usable year
+    Rule("answer_no_edition", "warning", ("innovation_indicators",), "innovation_id",
+         expected="inovasi dengan tahun edisi",
+         message="Jawaban untuk inovasi {id} yang tahun edisinya kosong; tidak dinilai pada edisi "
+                 "mana pun",
+         message_en="Answer for innovation {id} whose edition year is empty; scored in no edition"),
     # ------------------------------------------------------------------ answers (SID and SPD)
     Rule("indicator_unknown", "error", _ANSWERS, "indicator_id",
          expected="kode indikator {range}",
@@ -276,6 +381,17 @@ RULES: tuple[Rule, ...] = (
          message_en="Evidence for {indicator} missing (level {level} claimed)",
          todo="lengkapi bukti {title}",
          kind="gap", prio=60),
+    # a claimed level whose evidence cell is empty (or a placeholder) while the status says
+    # valid or pending: it earns nothing, scored as missing
+    Rule("evidence_empty", "error", _ANSWERS, "evidence",
+         expected="nama dokumen atau tautan bukti dukung",
+         reason="bukti {title} kosong (status {status})",
+         message="Bukti {title} kosong padahal berstatus '{status}' (tingkat {level} diklaim; "
+                 "tanpa dokumen = 0 poin, dinilai 'Tidak Ada')",
+         message_en="Evidence for {indicator} is empty although its status is '{status_code}' "
+                    "(level {level} claimed); scored as missing",
+         todo="lampirkan bukti {title}",
+         kind="gap", prio=60),
     Rule("evidence_invalid", "error", _ANSWERS, "evidence_status",
          expected="bukti dukung valid",
          reason="bukti {title} tidak valid",
@@ -302,6 +418,13 @@ RULES: tuple[Rule, ...] = (
          expected="tingkat 0–3 dan bukti",
          message="Indikator {id} {name} belum dijawab untuk edisi {year} (dihitung tingkat 0)",
          message_en="Indicator {id} not answered for edition {year} (counted as level 0)"),
+    # ------------------------------------------------------------------ region table
+    Rule("region_extra", "warning", ("region",), "name",
+         expected="satu baris",
+         message="Lembar Daerah berisi lebih dari satu baris; yang dipakai baris {first_row} "
+                 "({name}); baris ini diabaikan",
+         message_en="The region table has more than one row; row {first_row} is used, this one "
+                    "is ignored"),
 )
 # fmt: on
 

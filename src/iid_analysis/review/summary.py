@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import pandas as pd
-
+from iid_analysis.io.errors import shown
+from iid_analysis.review.balance import row_balance
 from iid_analysis.review.model import Review
 from iid_analysis.review.rules import STAGE_TEXT
 from iid_analysis.text import fmt
@@ -12,16 +12,12 @@ from iid_analysis.text import fmt
 def summary_lines(review: Review) -> list[str]:
     """The review in a few Indonesian lines (printed by ``iid-analysis validate``)."""
     m, c = review.methodology, review.counts()
-    ds_inv = review.dataset.innovations
-    try:
-        rows_in = int((pd.to_numeric(ds_inv["year"], errors="coerce") == review.year).sum())
-    except (KeyError, TypeError):
-        rows_in = c["n_submitted"]
-    rows_out = int(len(review.innovations))
     stages = ", ".join(STAGE_TEXT.get(s, s) for s in m.counted_stages)
     n_opd = int(review.innovations["opd_id"].dropna().nunique())
+    region = review.dataset.region if hasattr(review.dataset, "region") else None
     lines = [
-        f"Telaah meja IGA {review.year} (metodologi: {m.title})",
+        f"Telaah meja IGA {review.year} (metodologi: {m.title})"
+        + (f" — {shown(region['name'], 80)}" if region else ""),
         f"Inovasi masuk: {c['n_submitted']} dari {n_opd} OPD",
         f"Diterapkan dalam jendela waktu ({fmt.date(m.eligible_from)}–"
         f"{fmt.date(m.eligible_to)}): {c['n_in_window']}",
@@ -32,6 +28,6 @@ def summary_lines(review: Review) -> list[str]:
         f"Temuan: {c['n_error']} galat, {c['n_warning']} peringatan, {c['n_info']} info",
         f"Jawaban SPD edisi {review.year}: {int(review.region_answers['usable'].sum())} dapat dipakai "
         f"dari {len(m.indicators_of('SPD'))} indikator",
-        f"Baris masuk = baris keluar: {rows_in} = {rows_out}",
+        row_balance(review).line(),
     ]
     return lines

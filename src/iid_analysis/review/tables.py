@@ -1,4 +1,4 @@
-"""The tables as the desk review reads them: the dataset's four tables conformed to the loader's
+"""The tables as the desk review reads them: the dataset's tables conformed to the loader's
 column types, and the loader's own findings (unreadable cells, empty rows, …) as one table.
 
 A dataset from the loader already conforms; conforming only protects the review from hand-built
@@ -44,6 +44,14 @@ def conform(df: pd.DataFrame | None, table: str) -> pd.DataFrame:
                 num = pd.to_numeric(s.astype("object"), errors="coerce")
                 num = num.where(np.isfinite(num) & (num == np.round(num))) if len(num) else num
                 s = pd.array(num.astype("float64"), dtype="Float64").astype("Int64")
+        elif c.kind == "number":
+            if str(s.dtype) != "Float64":
+                num = pd.to_numeric(s.astype("object"), errors="coerce")
+                s = pd.array(num.astype("float64"), dtype="Float64")
+        elif c.kind == "bool":
+            if str(s.dtype) != "boolean":
+                s = pd.array([v if isinstance(v, bool) else None for v in s.astype("object")],
+                             dtype="boolean")
         elif c.kind == "date":
             if not pd.api.types.is_datetime64_any_dtype(s.dtype):
                 s = pd.to_datetime(s.astype("object"), errors="coerce", format="mixed")
@@ -66,7 +74,8 @@ def conform(df: pd.DataFrame | None, table: str) -> pd.DataFrame:
 def conforms(df: pd.DataFrame, table: str) -> bool:
     """True when ``df`` is laid out and typed as :func:`conform` would make it (``_row`` as
     int64, the canonical columns in order, a 0..n-1 index)."""
-    kinds = {"int": "Int64", "year": "Int64", "level": "Int64", "date": "datetime64[ns]"}
+    kinds = {"int": "Int64", "year": "Int64", "level": "Int64", "date": "datetime64[ns]",
+             "number": "Float64", "bool": "boolean"}
     names = [ROW, *(c.name for c in schema.COLUMNS[table])]
     if list(df.columns[: len(names)]) != names or df.columns.has_duplicates:
         return False

@@ -50,6 +50,7 @@ def results_dict(a: Analysis) -> dict:
          "source": n.source, "note": n.note}
         for n in a.methodology.assumptions()
     ]
+    out["region"] = a.dataset.region["name"] if a.dataset.region else None
     out["seed"] = a.seed
     out["data_source"] = Path(a.dataset.source).name if a.dataset.source else ""
     return _plain(out)

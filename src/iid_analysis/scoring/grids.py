@@ -18,7 +18,11 @@ from iid_analysis.methodology.model import Methodology
 from iid_analysis.scoring.columns import as_bool, column, levels_of
 from iid_analysis.scoring.evidence import Grid, first_answers, grid_cells
 
-__all__ = ["Selection", "scored_innovations", "sid_grid", "spd_grid"]
+__all__ = ["N_RULES", "Selection", "scored_innovations", "sid_grid", "spd_grid"]
+
+#: Who is in ``n`` (iid-reference §8): the eligible scored innovations (default, assumed), or every
+#: reported innovation, the rejected ones scoring 0 (documented alternative ``n_all_reported``).
+N_RULES: tuple[str, ...] = ("eligible", "all_reported")
 
 
 class Selection(NamedTuple):
@@ -34,21 +38,34 @@ class Selection(NamedTuple):
     scored_rows: np.ndarray  # positions of the scored rows
     to_grid: np.ndarray  # position in uid → row of the SID grid (−1: not scored)
     n_dup_eligible: int
+    n_reported: int  # every reported innovation: distinct ids, plus each row without an id
 
     @property
     def n(self) -> int:
         return len(self.scored_rows)
 
-    def log_entry(self, meth: Methodology) -> dict:
+    def n_of(self, n_rule: str) -> int:
+        """``n`` under a rule of :data:`N_RULES`: the scored innovations, or every reported one."""
+        if n_rule not in N_RULES:
+            raise ValueError(f"aturan n tidak dikenal {n_rule!r} (dikenal: {', '.join(N_RULES)}) / unknown n rule")
+        return self.n if n_rule == "eligible" else self.n_reported
+
+    def log_entry(self, meth: Methodology, n_rule: str = "eligible") -> dict:
         n, entered = self.n, len(self.eligible)
-        return {
-            "step": "n", "n": n, "n_entered": int(entered), "n_eligible": int(self.eligible.sum()),
+        entry = {
+            "step": "n", "n": self.n_of(n_rule), "n_rule": n_rule, "n_scored": n,
+            "n_reported": self.n_reported, "n_entered": int(entered), "n_eligible": int(self.eligible.sum()),
             "n_eligible_without_id": int((self.eligible & ~self.id_ok).sum()),
             "n_eligible_duplicate_id": self.n_dup_eligible,
             "counted_stages": list(meth.counted_stages),
             "rule": "n = inovasi yang memenuhi syarat menurut telaah meja (review.eligible)",
             "message": f"{n} inovasi dinilai dari {entered} yang diajukan",
         }
+        if n_rule == "all_reported":
+            entry["rule"] = ("n = semua inovasi yang dilaporkan (yang tidak memenuhi syarat bernilai 0, "
+                             "tetap masuk pembagi)")
+            entry["message"] += f"; n = {self.n_reported} (semua yang dilaporkan)"
+        return entry
 
 
 def scored_innovations(inn: pd.DataFrame) -> Selection:
@@ -69,7 +86,7 @@ def scored_innovations(inn: pd.DataFrame) -> Selection:
     to_grid = np.full(len(uid), -1, dtype=np.int64)
     to_grid[row_u[scored_rows]] = np.arange(len(scored_rows))
     return Selection(inn_ids, id_ok, eligible, uid, row_u, first_of_id, scored, scored_rows, to_grid,
-                     int((cand & ~first_of_id).sum()))
+                     int((cand & ~first_of_id).sum()), int(len(uid) + (~id_ok).sum()))
 
 
 def sid_grid(ans: pd.DataFrame, sel: Selection, sid_inds, sid_w: np.ndarray, counted_by_status: np.ndarray,

@@ -64,9 +64,12 @@ def _fill(template: str, n: np.ndarray, y: np.ndarray, opd: np.ndarray) -> np.nd
     return acc
 
 
-def sid_answers(rng: np.random.Generator, entries: pd.DataFrame, meth: Methodology
-                ) -> pd.DataFrame:
-    """One row per (innovation, SID indicator): levels from maturity, evidence and its state."""
+def sid_answers(rng: np.random.Generator, entries: pd.DataFrame, meth: Methodology,
+                pending: float = 0.0) -> pd.DataFrame:
+    """One row per (innovation, SID indicator): levels from maturity, evidence and its state.
+
+    ``pending``: the share of claimed answers still waiting for verification (an edition whose
+    results are not out yet)."""
     n = len(entries)
     sid = [i.id for i in meth.indicators_of("SID")]
     k = len(sid)
@@ -86,6 +89,9 @@ def sid_answers(rng: np.random.Generator, entries: pd.DataFrame, meth: Methodolo
     state = np.select([r[..., 0] < 0.62, r[..., 0] < 0.75, r[..., 0] < 0.86], [0, 1, 2], 3)
     state = np.where(gaps[:, None], state, 0)  # 0 valid, 1 invalid, 2 pending, 3 missing
     blank = (state >= 2) & (r[..., 1] < 0.4)  # status left empty: the loader infers it
+    if pending:
+        waiting = (state == 0) & (rng.random((n, k)) < pending)
+        state = np.where(waiting, 2, state)  # named explicitly: the verification is under way
 
     num = rng.integers(1, 999, size=(n, k)).astype(_STR)
     ev_year = (years[:, None] - (r[..., 2] < 0.4)).astype(_STR)
@@ -109,17 +115,21 @@ def sid_answers(rng: np.random.Generator, entries: pd.DataFrame, meth: Methodolo
         "level": level.ravel().astype(str).astype(object),
         "evidence": evidence.ravel().astype(object),
         "evidence_status": status.ravel().astype(object),
+        "year": np.repeat(years.astype(str), k).astype(object),
     }).astype("str")
 
 
-def spd_answers(rng: np.random.Generator, year: int, meth: Methodology, mean: float
-                ) -> pd.DataFrame:
-    """The 15 SPD answers of an edition: levels mostly 1–3, evidence mostly valid."""
+def spd_answers(rng: np.random.Generator, year: int, meth: Methodology, mean: float,
+                pending: float = 0.0) -> pd.DataFrame:
+    """The 15 SPD answers of an edition: levels mostly 1–3, evidence mostly valid (``pending``: the
+    share of valid ones still waiting for verification)."""
     inds = meth.indicators_of("SPD")
     k = len(inds)
     level = np.clip(np.rint(mean + rng.normal(0.0, 0.45, k)), 1, 3).astype(int)
     r = rng.random((k, 2))
     state = np.select([r[:, 0] < 0.88, r[:, 0] < 0.93, r[:, 0] < 0.96], [0, 1, 2], 3)
+    if pending:
+        state = np.where((state == 0) & (rng.random(k) < pending), 2, state)
     evidence = [
         "" if s == 3 else f"{i.name.replace('/', '-')} ({year - 1}).pdf"
         for i, s in zip(inds, state, strict=True)

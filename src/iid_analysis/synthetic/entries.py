@@ -1,8 +1,9 @@
 """New entries of an edition: one innovation per (OPD, entry category), drawn from the catalogue.
 
 An entry's category says where its dates fall: applied within the edition's eligibility window
-(:data:`IN_WINDOW`), applied before it, applied after it, still in trial (uji coba) or still an
-idea (inisiatif). Dates are day numbers since :data:`EPOCH` (:data:`NO_DATE`: none) until the raw
+(:data:`IN_WINDOW`), applied before it, applied after it, still in trial (uji coba), still an
+idea (inisiatif), or applied before the window and developed further inside it
+(:data:`DEVELOPED`, eligible from 2024). Dates are day numbers since :data:`EPOCH` (:data:`NO_DATE`: none) until the raw
 tables write them as ISO dates. Names, profiles and results are put together from the domain's
 words; names are unique within a region when asked.
 """
@@ -31,6 +32,7 @@ from iid_analysis.synthetic.catalogue import (
 __all__ = [
     "AFTER",
     "BEFORE",
+    "DEVELOPED",
     "ENTRY_COLUMNS",
     "EPOCH",
     "IDEA",
@@ -45,15 +47,15 @@ __all__ = [
 
 EPOCH = dt.date(1970, 1, 1)
 NO_DATE = -1  # "no date" in the internal day-number arrays
-IN_WINDOW, BEFORE, AFTER, TRIAL, IDEA = range(5)  # entry categories
+IN_WINDOW, BEFORE, AFTER, TRIAL, IDEA, DEVELOPED = range(6)  # entry categories
 
 _INITIATORS = ("opd", "asn", "kepala_daerah", "masyarakat", "anggota_dprd")
 _INITIATOR_P = np.array([0.45, 0.2, 0.15, 0.15, 0.05])
 _FORMS = ("tata_kelola", "pelayanan_publik", "urusan_lainnya")
 
-ENTRY_COLUMNS = ("opd", "name", "stage", "initiator", "kind", "form", "affair", "trial",
-                  "impl", "submitted", "prev", "design", "goal", "benefit", "result", "quality",
-                  "gaps", "lineage")
+ENTRY_COLUMNS = ("innovation_id", "opd", "name", "stage", "initiator", "kind", "form", "affair",
+                 "trial", "impl", "dev", "submitted", "prev", "design", "goal", "benefit", "result",
+                 "quality", "gaps", "lineage", "domain", "target", "problem", "goal_word")
 
 
 def day(d: dt.date) -> int:
@@ -89,8 +91,12 @@ def new_entries(rng: np.random.Generator, year: int, meth: Methodology, mean_qua
     impl = np.full(n, NO_DATE, dtype=np.int64)
     m = cats == IN_WINDOW
     impl[m] = e_from + np.floor(u[m, 0] * (e_to - e_from + 1)).astype(np.int64)
-    m = cats == BEFORE
+    m = (cats == BEFORE) | (cats == DEVELOPED)
     impl[m] = e_from - 1 - np.floor(u[m, 0] * 3 * 365).astype(np.int64)
+    dev = np.full(n, NO_DATE, dtype=np.int64)
+    m = cats == DEVELOPED  # developed further inside the window, at least two weeks before entry
+    dev_hi = np.maximum(np.minimum(sub[m] - 14, e_to), e_from)
+    dev[m] = e_from + np.floor(u[m, 1] * (dev_hi - e_from + 1)).astype(np.int64)
     m = cats == AFTER
     hi = np.maximum(sub[m] - 14, e_to + 1)
     impl[m] = e_to + 1 + np.floor(u[m, 0] * (hi - e_to)).astype(np.int64)
@@ -141,12 +147,12 @@ def new_entries(rng: np.random.Generator, year: int, meth: Methodology, mean_qua
                for t, g, x in zip(tgt, goal, r[:, 4], strict=True)]
 
     ed = pd.DataFrame({
-        "opd": units["opd_id"].to_numpy(), "name": name, "stage": stage, "initiator": initiator,
+        "innovation_id": "", "opd": units["opd_id"].to_numpy(), "name": name, "stage": stage, "initiator": initiator,
         "kind": np.where(digital, "digital", "non_digital"), "form": form, "affair": affair,
-        "trial": trial, "impl": impl, "submitted": sub, "prev": np.zeros(n, dtype=int),
+        "trial": trial, "impl": impl, "dev": dev, "submitted": sub, "prev": np.zeros(n, dtype=int),
         "design": design, "goal": goal_txt, "benefit": benefit, "result": "",
         "quality": quality, "gaps": gaps, "lineage": "",
-        "_target": tgt, "_domain": units["domain"].to_numpy(),
+        "domain": units["domain"].to_numpy(), "target": tgt, "problem": prob, "goal_word": goal,
     })
     ed["result"] = result_texts(rng, ed, year)
 
@@ -158,7 +164,7 @@ def new_entries(rng: np.random.Generator, year: int, meth: Methodology, mean_qua
     for c in cols:
         m = thin & (which == c)
         ed.loc[m, c] = np.where(r[m, 4] < 0.5, "", short[m])
-    return ed.drop(columns=["_target", "_domain"])
+    return ed
 
 
 def _words(domain: str, digital: bool) -> tuple[tuple[str, ...], tuple[str, ...]]:

@@ -11,7 +11,7 @@ from iid_analysis.io import schema
 from iid_analysis.synthetic.entries import NO_DATE
 from iid_analysis.text.escape import FORMULA_START, cell_text
 
-__all__ = ["guard", "raw_innovations", "raw_opd"]
+__all__ = ["guard", "raw_innovations", "raw_opd", "raw_region"]
 
 
 def _iso_fast(days: np.ndarray) -> np.ndarray:
@@ -42,8 +42,27 @@ def raw_innovations(e: pd.DataFrame) -> pd.DataFrame:
         "submitted_on": _iso_fast(e["submitted"].to_numpy(dtype=np.int64)),
         "previous_entries": e["prev"].astype(int).astype(str),
         "design": e["design"], "goal": e["goal"], "benefit": e["benefit"], "result": e["result"],
+        "affairs_other": _text(e, "affairs_other"), "development_date": _iso_fast(_days(e, "dev")),
+        "theme": _text(e, "theme"), "latitude": _text(e, "lat"), "longitude": _text(e, "lon"),
+        "asta_cita": _text(e, "asta"),
     })
     return out.astype("str")
+
+
+def _text(e: pd.DataFrame, col: str) -> pd.Series | str:
+    return e[col].fillna("").astype(str) if col in e else ""
+
+
+def _days(e: pd.DataFrame, col: str) -> np.ndarray:
+    if col not in e:
+        return np.full(len(e), NO_DATE, dtype=np.int64)
+    return e[col].fillna(NO_DATE).to_numpy(dtype=np.int64)
+
+
+def raw_region(name: str, kind: str, province: str, synthetic: bool) -> pd.DataFrame:
+    """The one-row ``region`` table."""
+    return pd.DataFrame({"name": [name], "kind": [kind], "province": [province],
+                         "synthetic": ["true" if synthetic else "false"]}).astype("str")
 
 
 def guard(table: str, df: pd.DataFrame) -> pd.DataFrame:

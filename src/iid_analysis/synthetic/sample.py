@@ -1,10 +1,11 @@
 """Synthetic datasets (seeded): the bundled Kota Pekalongan sample and large ones for benchmarks.
 
 Nothing here is real Pekalongan data. The bundled dataset (``write_sample(Path("data/sample"))``,
-seed 2021) is calibrated to the public facts in ``iid-reference.md`` §4–5 (see
-:mod:`~iid_analysis.synthetic.plans`). The editions are drawn by ``plans`` from the ``catalogue``
-of units and words (new entries: ``entries``), their answers by ``answers``, and ``raw`` writes
-them as CSV cells.
+seed 2021) is calibrated to the city's published facts in ``iid-reference.md`` §4–5 and §8 (see
+:mod:`~iid_analysis.synthetic.plans`; 2022 is tuned to its published IID by ``calibrate``). The
+editions are drawn by ``plans`` from the ``catalogue`` of units and words (new entries:
+``entries``, the later editions' profile fields: ``profile``), their answers by ``answers``, and
+``raw`` writes them as CSV cells, with the one-row ``region`` table naming the city.
 
 The tables returned by :func:`make_sample` are *raw*: every cell is a string as it would be typed
 in a CSV (ISO dates, enumeration codes, empty cells as ``""``), in ``schema.COLUMNS`` order.
@@ -22,23 +23,25 @@ import pandas as pd
 from iid_analysis.io import schema
 from iid_analysis.methodology.loader import load_methodology
 from iid_analysis.synthetic.answers import sid_answers, spd_answers
+from iid_analysis.synthetic.calibrate import eligible_ids, tune_to_iid
 from iid_analysis.synthetic.catalogue import opd_frame
 from iid_analysis.synthetic.plans import PLANS, bundled_edition, large_edition, with_ids
-from iid_analysis.synthetic.raw import guard, raw_innovations, raw_opd
+from iid_analysis.synthetic.raw import guard, raw_innovations, raw_opd, raw_region
 
 __all__ = ["BUNDLED_YEARS", "LARGE_YEAR", "make_sample", "write_sample"]
 
 #: Editions of the bundled dataset.
-BUNDLED_YEARS: tuple[int, ...] = (2019, 2020, 2021, 2022, 2023, 2024)
+BUNDLED_YEARS: tuple[int, ...] = (2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026)
 #: The one edition of a large (benchmark) dataset.
 LARGE_YEAR = 2021
 
 
 def make_sample(seed: int = 2021, regions: int = 1, innovations: int | None = None
                 ) -> dict[str, pd.DataFrame]:
-    """The four raw tables of a synthetic dataset (strings, canonical columns, stable order).
+    """The raw tables of a synthetic dataset (strings, canonical columns, stable order): the four
+    required ones and ``region``.
 
-    ``innovations=None``: the Kota Pekalongan editions 2019–2024 (``regions`` > 1 repeats the OPD
+    ``innovations=None``: the Kota Pekalongan editions 2019–2026 (``regions`` > 1 repeats the OPD
     registry and the editions' plans once per region, with suffixed ids). ``innovations=N``: one
     edition (2021) with ``N`` innovations spread over the OPD of every region and ``20·N`` SID
     answers, for benchmarks.
@@ -74,24 +77,29 @@ def make_sample(seed: int = 2021, regions: int = 1, innovations: int | None = No
     entries = entries.sort_values(["year", "_region", "innovation_id"], kind="stable")
     entries = entries.reset_index(drop=True)
 
-    answers = pd.concat(
-        [sid_answers(rng, entries[entries["year"] == y], meths[y]) for y in years],
-        ignore_index=True,
-    )
-    region = pd.concat([spd_answers(rng, y, meths[y], PLANS[y].spd) for y in years],
-                       ignore_index=True)
+    sid, spd = [], []
+    for y in years:
+        plan, ed = PLANS[y], entries[entries["year"] == y]
+        pending = plan.pending if innovations is None else 0.0
+        a = sid_answers(rng, ed, meths[y], pending)
+        r = spd_answers(rng, y, meths[y], plan.spd, pending / 2)
+        if plan.iid is not None and innovations is None and regions == 1:
+            a, r = tune_to_iid(a, r, eligible_ids(ed, meths[y]), meths[y], plan.iid)
+        sid.append(a)
+        spd.append(r)
     tables = {
         "opd": raw_opd(opd),
         "innovations": raw_innovations(entries),
-        "innovation_indicators": answers,
-        "region_indicators": region,
+        "innovation_indicators": pd.concat(sid, ignore_index=True),
+        "region_indicators": pd.concat(spd, ignore_index=True),
+        "region": raw_region("Kota Pekalongan", "kota", "Jawa Tengah", synthetic=True),
     }
     return {t: guard(t, df) for t, df in tables.items()}
 
 
 def write_sample(out: Path, *, seed: int = 2021, regions: int = 1,
                  innovations: int | None = None) -> list[Path]:
-    """Write the four CSV files of :func:`make_sample` into ``out``; return their paths.
+    """Write the CSV files of :func:`make_sample` (``schema.ALL_TABLES``) into ``out``; return their paths.
 
     UTF-8, comma separated, ``\\n`` line endings, canonical headers: the same arguments always give
     the same bytes.
@@ -100,7 +108,7 @@ def write_sample(out: Path, *, seed: int = 2021, regions: int = 1,
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     paths = []
-    for t in schema.TABLES:
+    for t in schema.ALL_TABLES:
         path = out / f"{t}.csv"
         tables[t].to_csv(path, index=False, lineterminator="\n", encoding="utf-8")
         paths.append(path)

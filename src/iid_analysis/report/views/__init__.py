@@ -4,7 +4,7 @@ A view reads the tables of an :class:`~iid_analysis.analysis.Analysis` (computed
 gives columns Indonesian headings and formats (via :mod:`iid_analysis.report.present`), or draws a
 figure (via :mod:`iid_analysis.report.plots`) and saves it as PNG when an output folder is given.
 Views compute nothing: numbers come from the analysis object, sentences from report/prose_* and
-report/brief*. One module per page: ``participation`` (01), ``index`` and ``lift`` (02), ``brief`` (03).
+report/brief*. One module per page: ``participation`` (01), ``index``, ``rules`` and ``lift`` (02), ``brief`` (03).
 """
 
 from iid_analysis.report.views.brief import (
@@ -64,8 +64,16 @@ from iid_analysis.report.views.participation import (
     trends_figure,
     trends_table,
 )
+from iid_analysis.report.views.rules import (
+    basic_affairs_table,
+    basic_affairs_text,
+    rules_table,
+)
 
 __all__ = [
+    "basic_affairs_table",
+    "basic_affairs_text",
+    "rules_table",
     "assumptions_table",
     "band_lines",
     "bimtek_table",

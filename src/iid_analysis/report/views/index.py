@@ -18,10 +18,11 @@ from iid_analysis.text import fmt
 
 
 def index_figures(a):
-    r = a.result
+    r, m = a.result, a.result.methodology
+    estimate = m.frame_edition != m.year  # e.g. 2020: its own scale, shown under another frame
     return present.key_figures([
-        ("IID", fmt.num(r.iid)),
-        ("Predikat", r.predicate),
+        (f"IID (perkiraan kerangka {m.frame_edition})" if estimate else "IID", fmt.num(r.iid)),
+        (f"Predikat (pita {m.frame_edition})" if estimate else "Predikat", r.predicate),
         ("SPD", f"{fmt.num(r.spd)} / {fmt.num(r.methodology.max_spd)}"),
         ("SID", fmt.num(r.sid)),
         ("Inovasi dinilai", fmt.integer(r.n)),
