@@ -93,11 +93,13 @@ def _score(args) -> int:
     from iid_analysis.methodology.loader import load_methodology
     from iid_analysis.review.desk import review
     from iid_analysis.scoring.compute import score
+    from iid_analysis.scoring.frames import score_under
 
     ds = load_dataset(args.data, **_limits(args))
     meth = load_methodology(args.year)
-    other = load_methodology(args.methodology) if args.methodology else None
-    result = score(review(ds, meth, args.year), methodology=other)
+    rv = review(ds, meth, args.year)
+    # another edition's frame: the answers are matched to it by indicator key, not by code
+    result = score_under(rv, load_methodology(args.methodology)) if args.methodology else score(rv)
     if args.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False, sort_keys=True))
     else:
