@@ -529,17 +529,22 @@ def test_path_markdown_reachable_unreachable_and_none():
     path = {"reachable": True, "target_predicate": "Sangat Inovatif", "target_iid": 60.01,
             "iid_after": 60.2, "actions": [
                 {"innovation_id": None, "indicator_id": "SPD02", "action": "raise_level",
-                 "from_level": 2, "gain": 0.8},
+                 "kind": "level", "from_level": 2, "gain": 0.8},
                 {"innovation_id": "INV01", "innovation_name": EVIL, "indicator_id": "SID01",
-                 "action": "fix_evidence", "from_level": 2, "gain": 0.4}]}
+                 "action": "fix_evidence", "kind": "evidence", "from_level": 2, "gain": 0.4},
+                {"innovation_id": None, "indicator_id": None, "action": "add_innovation",
+                 "kind": "innovation", "maturity": 61.5, "gain": 0.1}]}
     md = path_markdown(path, r)
-    assert md.startswith("Jalur menuju predikat Sangat Inovatif (IID minimal 60,01): cukup 2 tindakan "
-                         "(satu perbaikan bukti dukung dan satu kenaikan tingkat), dan IID menjadi 60,20.")
+    assert md.startswith("Jalur menuju predikat Sangat Inovatif (IID minimal 60,01) dengan tindakan yang "
+                         "dapat dikerjakan sebelum batas input: 3 tindakan (satu perbaikan bukti dukung, "
+                         "satu kenaikan tingkat, dan satu inovasi tambahan), dan IID menjadi 60,20.")
     assert ("1. Indikator daerah SPD02 Tingkat lembaga kelitbangan: naikkan capaian dari tingkat 2 ke "
             "tingkat 3 dengan bukti valid; +0,80 poin IID.") in md
     assert "2. *&lt;script&gt;" in md and "SID01 Regulasi inovasi daerah: lengkapi atau perbaiki bukti " \
            "dukung; +0,40 poin IID." in md
-    assert "pilihan rakus" in md
+    assert "3. Inovasi baru: siapkan satu inovasi lagi yang memenuhi syarat dengan skor kematangan " \
+           "sekitar 61,50; +0,10 poin IID." in md
+    assert "tidak dapat dinaikkan sebelum batas itu" in md  # outcome levels are left out, and it says so
     un = path_markdown({"reachable": False, "target_predicate": "Sangat Inovatif", "target_iid": 60.01,
                           "iid_max": 55.5, "actions": []}, r)
     assert un.startswith("Predikat Sangat Inovatif (IID minimal 60,01) belum dapat dicapai")

@@ -74,8 +74,8 @@ def test_gains_are_exact_positive_and_bounded(data, pick):
 
 @common
 @given(datasets(), st.integers(0, 2**32 - 1),
-       st.fixed_dictionaries({"pending": st.floats(0, 1), "invalid": st.floats(0, 1),
-                              "missing": st.floats(0, 1)}),
+       st.fixed_dictionaries({"valid": st.sampled_from([1.0, 0.9]), "pending": st.floats(0, 1),
+                              "invalid": st.floats(0, 1), "missing": st.floats(0, 1)}),
        st.floats(0, 0.9), st.booleans())
 def test_probabilities_sum_to_one_and_seed_repeats(data, seed, accept, spread, alternatives):
     _, res = build(*data)
@@ -90,8 +90,8 @@ def test_probabilities_sum_to_one_and_seed_repeats(data, seed, accept, spread, a
     assert a.to_dict() == b.to_dict()
     assert a.p05 <= a.median <= a.p95
     assert ((a.iids >= 0) & (a.iids <= 100)).all()
-    if not (accept["pending"] or accept["invalid"] or accept["missing"]) and not spread \
-            and not alternatives:
+    if accept["valid"] == 1.0 and not (accept["pending"] or accept["invalid"] or accept["missing"]) \
+            and not spread and not alternatives:
         assert (a.iids == res.iid).all()
 
 

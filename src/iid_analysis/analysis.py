@@ -37,6 +37,7 @@ from iid_analysis.analyses import (
     path,
     robustness,
     scenarios,
+    sensitivity,
     shares,
     timeline,
     todo,
@@ -89,7 +90,8 @@ class Lift:
     gaps: pd.DataFrame  # every (answer, action) short of full points with its exact IID gain
     best: pd.DataFrame  # the best action per answer, ranked by gain
     by_opd: pd.DataFrame  # gaps summed per OPD
-    path: dict  # the path to the next predikat (greedy), with its actions
+    path: dict  # the path to the next predikat: doable actions before the deadline, long-term ones
+    break_even: dict  # the maturity above which one more scored innovation raises the IID
     pending_accepted: IndexResult  # the edition rescored with every pending document accepted
     pending_changes: pd.DataFrame  # the answers that scenario accepts
     pending_compare: pd.DataFrame  # before and after, side by side
@@ -131,7 +133,8 @@ class Analysis:
     lift: Lift
     brief: Brief
     comparison: Comparison
-    robustness: Any  # analyses.robustness.Robustness
+    robustness: Any  # analyses.robustness.Robustness: the Monte Carlo simulation
+    sensitivity: Any  # analyses.sensitivity.Sensitivity: Sobol indices per source of uncertainty
     seed: int = DEFAULT_SEED
     log: list[dict] = field(default_factory=list)
 
@@ -208,8 +211,10 @@ def build(ds: Dataset, year: int, reviews: dict[int, Review], results: dict[int,
     log.append({"step": "comparison", "frame_year": frame_year, "iid": comparison.result.iid})
     rob = robustness.robustness(res, draws=draws, seed=seed)
     log.append({"step": "robustness", "draws": draws, "seed": seed})
+    sens = sensitivity.sensitivity(res, seed=seed)
+    log.append({"step": "sensitivity", "n": sens.n, "runs": sens.runs, "seed": seed})
     return Analysis(year, ds, meth, rv, res, own, own_results, part, coach, lift, brief, comparison,
-                    rob, seed, log)
+                    rob, sens, seed, log)
 
 
 def _participation(rv: Review, res: IndexResult, reviews: dict, results: dict, year: int) -> Participation:
@@ -235,6 +240,7 @@ def _lift(rv: Review, res: IndexResult) -> Lift:
         best=gaps.best_per_answer(found, gaps.ACTIONS),
         by_opd=gaps.gaps_by_opd(found),
         path=path.path_to_next(res, found),
+        break_even=path.new_innovation_break_even(res),
         pending_accepted=after,
         pending_changes=changes,
         pending_compare=scenarios.compare(res, after),

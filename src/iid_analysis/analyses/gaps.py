@@ -37,6 +37,7 @@ __all__ = [
     "ACTION_LABELS",
     "DOCUMENT_ACTIONS",
     "EFFORT",
+    "KIND",
     "GAPS_NOTE",
     "GAP_COLUMNS",
     "SPD_OWNER",
@@ -50,6 +51,9 @@ __all__ = [
 #: Actions that close a gap, cheapest first.
 ACTIONS: tuple[str, ...] = ("validate_evidence", "fix_evidence", "raise_level")
 EFFORT: dict[str, int] = {"validate_evidence": 1, "fix_evidence": 2, "raise_level": 3}
+#: The kind of each action (design §5 ``path_to_next``): ``evidence`` (get verified, complete or
+#: replace the evidence of a level already claimed) or ``level`` (raise the level).
+KIND: dict[str, str] = {"validate_evidence": "evidence", "fix_evidence": "evidence", "raise_level": "level"}
 ACTION_LABELS: dict[str, str] = {
     "validate_evidence": "Pastikan bukti yang menunggu verifikasi diterima",
     "fix_evidence": "Lengkapi atau perbaiki bukti dukung",
@@ -62,6 +66,7 @@ GAP_COLUMNS: tuple[str, ...] = (
     "aspect", "innovation_id", "innovation_name", "opd_id", "opd_name", "indicator_id", "name",
     "action", "action_label", "from_level", "to_level", "from_status", "points", "max_points",
     "gain_points", "gain_total", "gain", "iid_after", "gain_rounded", "effort", "effort_note",
+    "kind", "outcome", "before_deadline",
 )
 
 SPD_OWNER = "Pemerintah daerah (SPD)"
@@ -107,6 +112,10 @@ def gaps(result: IndexResult) -> pd.DataFrame:
     Actions: ``validate_evidence`` (level claimed, evidence pending → accepted),
     ``fix_evidence`` (level claimed, evidence missing or invalid → valid), ``raise_level``
     (to level 3 with valid evidence; not offered when the level is already 3).
+
+    ``kind`` is :data:`KIND` of the action; ``outcome`` says the indicator's level is an outcome
+    (``Indicator.outcome``); ``before_deadline`` whether the region can do it before the input
+    closes (evidence: always; a level: unless the indicator is an outcome).
 
     Columns: :data:`GAP_COLUMNS`. ``innovation_id`` and ``innovation_name`` are ``<NA>`` for SPD
     (``opd_name`` is then :data:`SPD_OWNER`). ``gain_points`` is the
@@ -171,6 +180,10 @@ def gaps(result: IndexResult) -> pd.DataFrame:
              for c in combos.itertuples(index=False)}
     df["effort_note"] = pd.array([notes[tuple(c)] for c in df[key].itertuples(index=False)],
                                  dtype="string")
+    outcome = {i.id: bool(i.outcome) for i in m.indicators}
+    df["kind"] = df["action"].map(KIND).astype("string")
+    df["outcome"] = df["indicator_id"].map(outcome).fillna(False).astype(bool)
+    df["before_deadline"] = ~((df["kind"] == "level") & df["outcome"]).to_numpy(bool)
     df = _rank(df[list(GAP_COLUMNS)])
     df.attrs["note"] = GAPS_NOTE
     return df

@@ -1,23 +1,15 @@
-"""How sure the predicate is: a vectorised Monte Carlo of the IID over three sources of uncertainty.
+"""How sure the IID and its predicate are: a vectorised Monte Carlo over the sources of
+:mod:`iid_analysis.analyses.uncertainty` (verification both ways, weights, each assumed rule).
 
-Starts from an :class:`~iid_analysis.scoring.result.IndexResult` and uses only what it carries;
-every draw's headline numbers go through scoring's own
-:func:`~iid_analysis.scoring.totals.totals_from_points` (tested against
-:func:`~iid_analysis.scoring.compute.score`)::
+Claimed and verified side by side: ``iid`` (the verified point estimate: only accepted evidence
+counts), ``iid_claimed`` (every claimed level counted as if its evidence were accepted — computed
+exactly, not simulated) and between them the simulated ``interval`` (p5, p50, p95) and the
+predicate probabilities (summing to exactly 1). Per source, the direction in which it moves the
+score: only that source random, the others at the point estimate (mean shift, share of draws
+above / below the point estimate, p5–p95, how often the predicate differs).
 
-    total = SPD + (Σ SID points) / max(divisor_min, n) + count_score(n)   (affair gate applied)
-    IID   = round_score(total / max_total × 100)
-
-The three sources, vectorised as draws × answers matrices:
-(a) evidence not yet valid accepted with a probability per status (claimed levels only);
-(b) weights perturbed uniformly ±``weight_spread`` per indicator, rescaled per aspect so the
-maximum (Σ 3·w) is unchanged; (c) the methodology's documented alternatives (grouped by what
-they replace, each option — the default included — with equal probability). Which source moves
-the predicate most is measured one at a time (only that source random, the others at the point
-estimate), using the same random streams as the combined run.
-
-The sentences that say the result are written by :mod:`iid_analysis.report.prose_robustness`; the
-source labels (:data:`SOURCE_LABELS`) are the row labels of :attr:`Robustness.sources`.
+The sentences are written by :mod:`iid_analysis.report.prose_robustness`; the variance shares by
+:mod:`iid_analysis.analyses.sensitivity`.
 """
 
 from __future__ import annotations
@@ -31,109 +23,34 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from iid_analysis.methodology.model import PREDICATES, Methodology, round_score
-from iid_analysis.scoring.affairs import covered_count
+from iid_analysis.analyses.uncertainty import (
+    SOURCE_LABELS,
+    Model,
+    check_count,
+    check_seed,
+    evaluate,
+    levels_binomial,
+    model_of,
+)
+from iid_analysis.analyses.uncertainty import variant_terms as _variant_terms
+from iid_analysis.analyses.uncertainty import variants_of as _variants
+from iid_analysis.methodology.model import PREDICATES, VERIFICATION_STATUSES, round_score
 from iid_analysis.scoring.totals import frame_terms, totals_from_points
 from iid_analysis.text import fmt
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from iid_analysis.scoring.result import IndexResult
 
-__all__ = ["SOURCE_LABELS", "Robustness", "robustness", "totals"]
+__all__ = ["SOURCE_COLUMNS", "SOURCE_LABELS", "Robustness", "robustness", "totals"]
 
-#: Row labels of the one-at-a-time table (``{spread}``: the weight spread as a percentage).
-SOURCE_LABELS: dict[str, str] = {
-    "evidence": "bukti yang belum valid (diterima atau ditolak verifikator)",
-    "weights": "bobot indikator (diganggu ±{spread})",
-    "alternatives": "asumsi metodologi yang belum resmi (alternatif terdokumentasi)",
-}
+# kept importable for the tests of the variants (scoring rules)
+_ = (_variant_terms, _variants)
 
-_CHUNK = 2048  # draws per block in the evidence matrix (keeps draws × answers small in memory)
-
-
-@dataclass
-class _Model:
-    """The result reduced to arrays: columns = the methodology's indicators (its order)."""
-
-    ids: tuple[str, ...]
-    is_sid: np.ndarray  # (K,) bool
-    weights: np.ndarray  # (K,) the result's weights
-    base: np.ndarray  # (K,) Σ level over valid answers, per indicator (SID summed over innovations)
-    unc_col: np.ndarray  # (U,) indicator column of each uncertain answer
-    unc_level: np.ndarray  # (U,) its claimed level
-    unc_status: np.ndarray  # (U,) its evidence status
-    n: int
-    divisor: float
-    total: float
-    max_total: float
-
-
-def _model(result: IndexResult) -> _Model:
-    m: Methodology = result.methodology
-    ids = m.indicator_ids
-    col = {k: i for i, k in enumerate(ids)}
-    pts = result.points
-    k = pts["indicator_id"].astype("string").map(col)
-    if k.isna().any():
-        raise ValueError("points memuat indikator di luar metodologi / points hold unknown indicators")
-    k = k.to_numpy("int64")
-    level = pd.to_numeric(pts["level"], errors="coerce").fillna(0).to_numpy("float64")
-    valid = pts["valid"].fillna(False).astype(bool).to_numpy()
-    status = pts["evidence_status"].astype("string").fillna("missing").to_numpy(dtype=object)
-    base = np.bincount(k, weights=level * valid, minlength=len(ids)).astype("float64")
-    unc = (~valid) & (level > 0) & (status != "valid")
-    return _Model(
-        ids=ids,
-        is_sid=np.array([m.indicator(i).aspect == "SID" for i in ids]),
-        weights=np.array([float(m.indicator(i).weight) for i in ids]),
-        base=base,
-        unc_col=k[unc],
-        unc_level=level[unc],
-        unc_status=status[unc],
-        n=int(result.n),
-        divisor=float(result.divisor),
-        total=float(result.total),
-        max_total=float(result.max_total),
-    )
-
-
-def _variants(m: Methodology, alternatives: Any) -> tuple[list[list[str | None]], list[Methodology]]:
-    """Option groups (by what each alternative replaces; None = the default) and every combination."""
-    if alternatives is True:
-        alts = list(m.alternatives)
-    elif not alternatives:
-        alts = []
-    else:
-        wanted = [str(a) for a in alternatives]
-        known = {a.id for a in m.alternatives}
-        unknown = [a for a in wanted if a not in known]
-        if unknown:
-            raise ValueError(f"Alternatif tidak dikenal: {unknown} / unknown alternatives")
-        alts = [a for a in m.alternatives if a.id in wanted]
-    groups: dict[str, list[str | None]] = {}
-    for a in alts:
-        groups.setdefault(a.replaces, [None]).append(a.id)
-    options = list(groups.values())
-    combos = []
-    for combo in itertools.product(*options) if options else [()]:
-        mm = m
-        for a in combo:
-            if a is not None:
-                mm = mm.with_alternative(a)
-        combos.append(mm)
-    return options, combos
-
-
-def _variant_terms(result: IndexResult, variants: list[Methodology]) -> tuple[np.ndarray, np.ndarray]:
-    """Divisor and count score of each variant: who is in ``n`` (``n_all_reported``) and how an
-    affair counts as covered (``affair_coverage``) may differ from the result's, the affair gate
-    applied through scoring's own :func:`~iid_analysis.scoring.totals.frame_terms`."""
-    n = np.array([result.n_reported if v.n_all_reported else result.n for v in variants], dtype="int64")
-    covered = np.array([covered_count(result.affair_coverage, v.affair_coverage) for v in variants],
-                       dtype="int64")
-    out = [frame_terms(v, n[i], covered[i]) for i, v in enumerate(variants)]
-    return (np.array([float(d) for d, _ in out], dtype="float64"),
-            np.array([float(c) for _, c in out], dtype="float64"))
+#: Columns of :attr:`Robustness.sources` (one row per source, only that source random).
+SOURCE_COLUMNS: tuple[str, ...] = (
+    "source", "label", "active", "p_differs", "p05", "p50", "p95", "mean_shift", "share_above",
+    "share_below",
+)
 
 
 def _probabilities(counts: Mapping[str, int], draws: int) -> dict[str, float]:
@@ -177,25 +94,42 @@ def _probabilities(counts: Mapping[str, int], draws: int) -> dict[str, float]:
 
 @dataclass
 class Robustness:
-    """How sure the predicate is: Monte Carlo over evidence, weights and assumed alternatives."""
+    """Claimed and verified IID, the simulated interval and predicate probabilities, and the
+    direction of every source of uncertainty."""
 
     year: int
     methodology_year: int
     draws: int
     seed: int
-    settings: dict  # accept_prob, weight_spread, alternatives (ids), sources switched on
-    iid: float  # the point estimate (result.iid)
-    predicate: str  # the point estimate's predicate
+    settings: dict  # accept_prob, concentration, weight_spread, own_frame, rules (options, probs), active
+    iid: float  # the verified point estimate (result.iid)
+    predicate: str  # its predicate
     median: float
     p05: float
     p95: float
     mean: float
     predicate_probabilities: dict[str, float]  # every predicate, summing to exactly 1
-    p_change: float  # probability that the predicate differs from the point estimate (all sources)
-    iids: np.ndarray = field(repr=False)  # (draws,) rounded IID of every draw
-    sources: pd.DataFrame = field(repr=False)  # one-at-a-time: source, label, active, p_differs, p05, p95
+    p_change: float  # probability that the predicate differs from the point estimate
+    iids: np.ndarray = field(repr=False)  # (draws,) rounded IID of every draw (empty: nothing to simulate)
+    sources: pd.DataFrame = field(repr=False)  # SOURCE_COLUMNS, one row per source
     main_source: str | None = None  # the source with the largest p_differs (None if none moves it)
-    n_uncertain: int = 0  # answers whose acceptance is random in (a)
+    n_uncertain: int = 0  # claimed answers whose acceptance is random
+    iid_claimed: float = 0.0  # every claimed level counted as if its evidence were accepted (exact)
+    predicate_claimed: str = "Tidak Dapat Dinilai"
+    nothing_to_simulate: bool = False  # no claimed level can count: every draw would be the point estimate 0
+    varied: tuple[str, ...] = ()  # the sources that are random in this run
+
+    @property
+    def interval(self) -> dict[str, float]:
+        """The simulated ``{"p5", "p50", "p95"}`` (results.json ``iid_interval``)."""
+        return {"p5": float(self.p05), "p50": float(self.median), "p95": float(self.p95)}
+
+    def results_fields(self) -> dict:
+        """The results.json keys this analysis owns: ``iid_claimed``, ``iid_interval``,
+        ``predicate_probabilities``."""
+        return {"iid_claimed": float(self.iid_claimed), "iid_interval": self.interval,
+                "predicate_probabilities": {p: float(self.predicate_probabilities.get(p, 0.0))
+                                            for p in PREDICATES}}
 
     def to_dict(self, include_draws: bool = False) -> dict:
         out = {
@@ -206,6 +140,9 @@ class Robustness:
             "settings": _plain(self.settings),
             "iid": float(self.iid),
             "predicate": self.predicate,
+            "iid_claimed": float(self.iid_claimed),
+            "predicate_claimed": self.predicate_claimed,
+            "iid_interval": self.interval,
             "median": float(self.median),
             "p05": float(self.p05),
             "p95": float(self.p95),
@@ -215,6 +152,8 @@ class Robustness:
             "sources": [_plain(r) for r in self.sources.to_dict("records")],
             "main_source": self.main_source,
             "n_uncertain": int(self.n_uncertain),
+            "nothing_to_simulate": bool(self.nothing_to_simulate),
+            "varied": list(self.varied),
         }
         if include_draws:
             out["iids"] = [float(x) for x in self.iids]
@@ -224,7 +163,7 @@ class Robustness:
 def _plain(x: Any) -> Any:
     if isinstance(x, Mapping):
         return {str(k): _plain(v) for k, v in x.items()}
-    if isinstance(x, (list, tuple)):
+    if isinstance(x, (list, tuple, np.ndarray)):
         return [_plain(v) for v in x]
     if isinstance(x, np.bool_):
         return bool(x)
@@ -235,154 +174,138 @@ def _plain(x: Any) -> Any:
     return x
 
 
-def _iids(model: _Model, W: np.ndarray, L: np.ndarray, divisor: np.ndarray, count_score: np.ndarray,
-          max_total: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Total and rounded IID of each draw (rows of W and L; divisor, count score, maximum per draw),
-    through scoring's own :func:`~iid_analysis.scoring.totals.totals_from_points`."""
-    wl = W * L
-    tot = totals_from_points(wl[:, ~model.is_sid].sum(axis=1), wl[:, model.is_sid].sum(axis=1),
-                             divisor, count_score, max_total)
-    return tot["total"], tot["iid"]
-
-
 def totals(result: IndexResult, weights: np.ndarray | None = None,
            levels: np.ndarray | None = None) -> np.ndarray:
-    """Vectorised totals of ``result`` under other weights and/or valid levels (used by the Monte
-    Carlo; tested against :func:`~iid_analysis.scoring.compute.score`).
+    """Vectorised totals of ``result`` under other weights and/or valid levels (tested against
+    :func:`~iid_analysis.scoring.compute.score`).
 
     ``weights``: (D, K) or (K,) in ``result.methodology.indicator_ids`` order (maximum unchanged);
     ``levels``: (D, K) or (K,) Σ level over the answers that count, per indicator (default: the
     result's). Returns the (D,) totals.
     """
-    model = _model(result)
+    model = model_of(result, alternatives=False)
     W = np.atleast_2d(model.weights if weights is None else np.asarray(weights, dtype="float64"))
     L = np.atleast_2d(model.base if levels is None else np.asarray(levels, dtype="float64"))
     D = max(len(W), len(L))
-    t, _ = _iids(model, np.broadcast_to(W, (D, W.shape[1])), np.broadcast_to(L, (D, L.shape[1])),
-                 np.full(D, float(result.divisor)),
-                 np.full(D, float(frame_terms(result.methodology, result.n, result.n_basic_covered)[1])),
-                 np.full(D, model.max_total))
-    return t
+    W, L = np.broadcast_to(W, (D, W.shape[1])), np.broadcast_to(L, (D, L.shape[1]))
+    wl = W * L
+    cs = frame_terms(result.methodology, result.n, result.n_basic_covered)[1]
+    return totals_from_points(wl[:, ~model.is_sid].sum(axis=1), wl[:, model.is_sid].sum(axis=1),
+                              float(result.divisor), float(cs), model.max_total)["total"]
+
+
+def _claimed(model: Model) -> float:
+    """The IID with every claimed level counted (the result's frame; exact)."""
+    _, iid, _ = evaluate(model, model.claimed[None, :], None, np.zeros((1, len(model.frame_rules)), "int64"),
+                         None)
+    return float(iid[0])
+
+
+def _draw_p(model: Model, rng: np.random.Generator, draws: int) -> np.ndarray:
+    """(draws, S) acceptance probability per status: Beta around each value where it varies."""
+    P = np.broadcast_to(model.accept, (draws, len(model.accept))).copy()
+    kappa = model.concentration
+    for s in np.flatnonzero(model.varied_status()):
+        p = model.accept[s]
+        P[:, s] = rng.beta(kappa * p, kappa * (1 - p), size=draws)
+    return P
 
 
 def robustness(result: IndexResult, draws: int = 10_000, seed: int = 2021,
-               accept_prob: Mapping[str, float] | None = None, weight_spread: float = 0.25,
-               alternatives: bool | Iterable[str] = True) -> Robustness:
-    """Monte Carlo of the IID and its predicate over three sources of uncertainty.
+               accept_prob: Mapping[str, float] | None = None, weight_spread: float | None = None,
+               alternatives: bool | Iterable[str] = True, sources: Iterable[str] | None = None,
+               vary_prob: bool = True) -> Robustness:
+    """Monte Carlo of the IID and its predicate (see :mod:`iid_analysis.analyses.uncertainty`).
 
-    (a) ``accept_prob``: status → probability that a claimed level whose evidence has that
-    status is accepted (default pending 0.5, invalid 0, missing 0; statuses not listed: 0; valid
-    evidence is taken as accepted). (b) every weight × U(1 − spread, 1 + spread), rescaled per
-    aspect to the same maximum. (c) ``alternatives`` (True: all of the methodology's; False: none;
-    or a list of ids): grouped by what they replace, each option of a group (the default included)
-    drawn with equal probability, groups independently.
-
-    Seeded (``numpy.random.SeedSequence(seed)``, one stream per source), so the same seed gives
-    the same result; the one-at-a-time runs reuse the combined run's streams.
+    ``accept_prob`` (status → probability) and ``weight_spread`` override the methodology's
+    ``[verification]`` values; ``alternatives`` True (all of the edition's), False (none) or a list
+    of ids; ``sources`` (None: all) the sources to vary by name; ``vary_prob`` False keeps the
+    acceptance probabilities fixed. Seeded (``numpy.random.SeedSequence(seed)``, one stream per
+    source, reused by the one-source runs): the same seed gives the same result.
+    Bad settings raise one ValueError naming the setting (Indonesian / English).
     """
-    if accept_prob is None:
-        accept_prob = {"pending": 0.5, "invalid": 0.0, "missing": 0.0}
-    draws = int(draws)
-    if draws < 1:
-        raise ValueError("draws harus ≥ 1 / draws must be ≥ 1")
-    for k, p in accept_prob.items():
-        if not 0.0 <= float(p) <= 1.0:
-            raise ValueError(f"Peluang diterima untuk {k!r} harus 0–1, ditemukan {p} / probability must be 0–1")
-    spread = float(weight_spread)
-    if not 0.0 <= spread < 1.0:
-        raise ValueError(f"weight_spread harus 0 ≤ s < 1, ditemukan {spread} / weight_spread must be in [0, 1)")
+    draws = check_count(draws, "draws")
+    seed = check_seed(seed)
+    model = model_of(result, accept_prob, weight_spread, alternatives, sources, vary_prob)
+    m = result.methodology
+    K, R = len(model.ids), len(model.frame_rules)
+    iid0, pred0 = float(result.iid), str(result.predicate)
+    claimed = _claimed(model)
+    ss_v, ss_w, ss_r = np.random.SeedSequence(seed).spawn(3)
+    rng_v, rng_w, rng_r = (np.random.default_rng(s) for s in (ss_v, ss_w, ss_r))
 
-    m: Methodology = result.methodology
-    model = _model(result)
-    K = len(model.ids)
-    ss_a, ss_b, ss_c = np.random.SeedSequence(int(seed)).spawn(3)
-    rng_a, rng_b, rng_c = (np.random.default_rng(s) for s in (ss_a, ss_b, ss_c))
+    P = _draw_p(model, rng_v, draws)
+    L_ver = levels_binomial(model, rng_v, P) if model.active["verification"] else None
+    F = rng_w.uniform(1 - model.spread, 1 + model.spread, size=(draws, K)) if model.active["weights"] else None
+    picks = np.stack([r.pick(rng_r.random(draws)) for r in model.rules], axis=1) if model.rules \
+        else np.zeros((draws, 0), dtype="int64")
+    idx, floor = picks[:, :R], (picks[:, R] == 1 if R < len(model.rules) else None)
 
-    # (a) evidence: Σ accepted level per indicator and draw, draws × answers in blocks
-    p = np.array([float(accept_prob.get(str(s), 0.0)) for s in model.unc_status], dtype="float64")
-    live = (p > 0.0) & (model.unc_level > 0)
-    cols, lv, pl = model.unc_col[live], model.unc_level[live], p[live].astype("float32")
-    n_unc = int(np.count_nonzero(live & (p < 1.0)))
-    Lacc = np.zeros((draws, K), dtype="float64")
-    if len(cols):
-        M = np.zeros((len(cols), K), dtype="float32")
-        M[np.arange(len(cols)), cols] = lv
-        for s in range(0, draws, _CHUNK):
-            e = min(draws, s + _CHUNK)
-            acc = (rng_a.random((e - s, len(cols)), dtype=np.float32) < pl).astype(np.float32)
-            Lacc[s:e] = acc @ M
     L0 = np.broadcast_to(model.base, (draws, K))
-    La = model.base + Lacc
+    if model.fixed_levels is not None:
+        L_ver = np.broadcast_to(model.fixed_levels, (draws, K))
+    zero_idx = np.zeros((draws, R), dtype="int64")
+    nothing = not (model.accept[model.ans_status] > 0).any() and model.base.sum() == 0
+    runs: dict[str, tuple] = {"all": (L_ver if L_ver is not None else L0, F, idx, floor)}
+    if model.active["verification"]:
+        runs["verification"] = (L_ver, None, zero_idx, None)
+    if F is not None:
+        runs["weights"] = (L0, F, zero_idx, None)
+    for j, r in enumerate(model.rules):
+        if r.name == "inovatif_floor":
+            runs[r.name] = (L0, None, zero_idx, floor)
+        else:
+            one = zero_idx.copy()
+            one[:, j] = idx[:, j]
+            runs[r.name] = (L0, None, one, None)
+    out = {name: evaluate(model, *args) for name, args in runs.items()}
 
-    # (c) alternatives: option per group, combined into a variant index
-    options, variants = _variants(m, alternatives)
-    Wv = np.array([[float(v.indicator(i).weight) for i in model.ids] for v in variants])
-    div_v, cs_v = _variant_terms(result, variants)
-    max_v = np.array([float(v.max_total) for v in variants])
-    choice = np.zeros(draws, dtype="int64")
-    for opts in options:
-        choice = choice * len(opts) + rng_c.integers(0, len(opts), size=draws)
-    # variant 0 is the result's own frame (count score before the disclaimer rule, which
-    # totals_from_points applies per draw)
-    max_v[0] = model.max_total
-
-    # (b) weights: uniform factors, rescaled per aspect to the variant's own maximum
-    F = rng_b.uniform(1.0 - spread, 1.0 + spread, size=(draws, K)) if spread > 0 else None
-
-    def perturb(Wbase: np.ndarray) -> np.ndarray:
-        if F is None:
-            return Wbase
-        W = Wbase * F
-        for mask in (model.is_sid, ~model.is_sid):
-            W[:, mask] *= (Wbase[:, mask].sum(axis=1) / W[:, mask].sum(axis=1))[:, None]
-        return W
-
-    W0 = np.broadcast_to(model.weights, (draws, K))
-    Wc = Wv[choice]
-    zero = np.zeros(draws, dtype="int64")
-    runs = {
-        "all": (perturb(Wc), La, choice),
-        "evidence": (W0, La, zero),
-        "weights": (perturb(np.array(W0)), L0, zero),
-        "alternatives": (Wc, L0, choice),
-    }
-    out: dict[str, np.ndarray] = {}
-    for name, (W, L, ch) in runs.items():
-        _, out[name] = _iids(model, W, L, div_v[ch], cs_v[ch], max_v[ch])
-
-    iids = out["all"]
-    preds = m.predicates_of(iids)
+    _, iids, preds = out["all"]
+    if nothing:
+        iids, preds = np.zeros(0), np.array([pred0] * draws, dtype=object)
     counts = {pr: int(np.count_nonzero(preds == pr)) for pr in PREDICATES}
     probs = _probabilities(counts, draws)
-    q05, q50, q95 = np.percentile(iids, [5, 50, 95])
+    if nothing:
+        q05 = q50 = q95 = mean = iid0
+    else:
+        q05, q50, q95 = (round_score(x) for x in np.percentile(iids, [5, 50, 95]))
+        mean = round_score(float(np.mean(iids)))
 
-    active = {"evidence": bool(len(cols)) and n_unc > 0, "weights": spread > 0,
-              "alternatives": len(variants) > 1}
-    label = {k: v.format(spread=fmt.pct(spread, 0)) for k, v in SOURCE_LABELS.items()}
-    src_rows = []
-    for name in ("evidence", "weights", "alternatives"):
-        x = out[name]
-        differs = float(np.mean(m.predicates_of(x) != result.predicate))
-        lo, hi = np.percentile(x, [5, 95])
-        src_rows.append({"source": name, "label": label[name], "active": active[name],
-                         "p_differs": round(differs, 4), "p05": round_score(lo), "p95": round_score(hi)})
-    sources = pd.DataFrame(src_rows, columns=["source", "label", "active", "p_differs", "p05", "p95"])
-    top = sources.sort_values("p_differs", ascending=False, kind="stable").iloc[0]
+    spread_txt = fmt.pct(model.spread, 0)
+    rows = []
+    for name in ("verification", "weights", *(r.name for r in model.rules)):
+        label = SOURCE_LABELS.get(name, name).format(spread=spread_txt)
+        if name not in out or nothing:
+            rows.append({"source": name, "label": label, "active": False, "p_differs": 0.0, "p05": iid0,
+                         "p50": iid0, "p95": iid0, "mean_shift": 0.0, "share_above": 0.0, "share_below": 0.0})
+            continue
+        _, x, pr = out[name]
+        lo, mid, hi = np.percentile(x, [5, 50, 95])
+        rows.append({"source": name, "label": label, "active": bool(model.active.get(name, False)),
+                     "p_differs": round(float(np.mean(pr != pred0)), 4), "p05": round_score(lo),
+                     "p50": round_score(mid), "p95": round_score(hi),
+                     "mean_shift": round(float(np.mean(x)) - iid0, 4),
+                     "share_above": round(float(np.mean(x > iid0)), 4),
+                     "share_below": round(float(np.mean(x < iid0)), 4)})
+    table = pd.DataFrame(rows, columns=list(SOURCE_COLUMNS))
+    top = table.sort_values("p_differs", ascending=False, kind="stable").iloc[0]
     main = str(top["source"]) if float(top["p_differs"]) > 0 else None
-    p_change = round(1.0 - probs[result.predicate], 4)
     settings = {
-        "accept_prob": {str(k): float(v) for k, v in accept_prob.items()},
-        "weight_spread": spread,
-        "alternatives": [a for opts in options for a in opts if a is not None],
-        "active": active,
+        "accept_prob": {s: float(p) for s, p in zip(VERIFICATION_STATUSES, model.accept, strict=True)},
+        "concentration": float(model.concentration),
+        "weight_spread": float(model.spread),
+        "own_frame": float(m.verification.own_frame),
+        "rules": {r.name: {"options": ["(edisi)" if o is None else o for o in r.options],
+                           "probabilities": [round(float(p), 4) for p in r.probs]} for r in model.rules},
+        "alternatives": [o for r in model.frame_rules for o in r.options if o is not None],
+        "active": dict(model.active),
         "one_at_a_time": True,
     }
+    varied = tuple(k for k, v in model.active.items() if v) if not nothing else ()
     return Robustness(
-        year=int(result.year), methodology_year=int(m.year), draws=draws, seed=int(seed),
-        settings=settings, iid=float(result.iid), predicate=str(result.predicate),
-        median=round_score(q50), p05=round_score(q05), p95=round_score(q95),
-        mean=round_score(float(np.mean(iids))), predicate_probabilities=probs, p_change=p_change,
-        iids=iids,
-        sources=sources, main_source=main, n_uncertain=n_unc,
+        year=int(result.year), methodology_year=int(m.year), draws=draws, seed=seed, settings=settings,
+        iid=iid0, predicate=pred0, median=q50, p05=q05, p95=q95, mean=mean, predicate_probabilities=probs,
+        p_change=round(1.0 - probs[pred0], 4), iids=iids, sources=table, main_source=main,
+        n_uncertain=int(model.live().sum()), iid_claimed=claimed,
+        predicate_claimed=str(m.predicate(claimed)), nothing_to_simulate=bool(nothing), varied=varied,
     )
-

@@ -25,12 +25,14 @@ from iid_analysis.methodology.affairs import read_affairs
 from iid_analysis.methodology.model import (
     PREDICATES,
     STATUSES,
+    VERIFICATION_STATUSES,
     Alternative,
     Band,
     Indicator,
     Methodology,
     MethodologyError,
     Number,
+    Verification,
 )
 
 __all__ = ["BASE_FILE", "available_years", "load_methodology", "merge", "read_edition"]
@@ -232,6 +234,7 @@ def _build(raw: dict, path: Path) -> Methodology:
         affair_groups=affair_groups,
         path=str(path),
         sources=sources,
+        verification=_verification(raw.get("verification"), sources, where),
     )
     for key, got in (("max_spd", m.max_spd), ("max_sid_per_innovation", m.max_sid_per_innovation),
                      ("max_count_score", m.max_count_score), ("max_total", m.computed_max_total)):
@@ -324,6 +327,8 @@ def _catalogue(raw: dict, where: str) -> dict[str, dict]:
         levels = item.get("levels", [])
         if not isinstance(levels, list) or len(levels) != 3:
             raise MethodologyError(f"{where}: {key} harus punya 3 tingkat / must have 3 level texts")
+        if not isinstance(item.get("outcome", False), bool):
+            raise MethodologyError(f"{where}: {key} outcome harus true/false / outcome must be a boolean")
     return flat
 
 
@@ -369,7 +374,8 @@ def _indicators(raw: dict, number: _Numbers, where: str) -> tuple[tuple[Indicato
             raise MethodologyError(f"{where}: bobot {code} harus positif, ditemukan {weight} / weight must be positive")
         indicators.append(
             Indicator(code, item["aspect"], str(item.get("variable", "")), str(item.get("name", code)), weight,
-                      tuple(str(x) for x in item["levels"]), str(item.get("evidence", "")), key)
+                      tuple(str(x) for x in item["levels"]), str(item.get("evidence", "")), key,
+                      bool(item.get("outcome", False)))
         )
     if not any(i.aspect == "SID" for i in indicators) or not any(i.aspect == "SPD" for i in indicators):
         raise MethodologyError(f"{where}: perlu indikator SPD dan SID / needs SPD and SID indicators")
@@ -399,6 +405,31 @@ def _alternative(a: dict, sources: dict[str, str], where: str) -> Alternative:
     return Alternative(str(a["id"]), str(a.get("label", a["id"])), kind, status,
                        sources.get(a.get("source", ""), a.get("source", "")),
                        dict(value) if isinstance(value, dict) else value)
+
+
+def _verification(raw: dict | None, sources: dict[str, str], where: str) -> Verification:
+    """The ``[verification]`` section: acceptance probability per evidence status and how the
+    robustness analysis varies them and the assumed rules (numbers kept apart from the edition's)."""
+    if not raw:
+        return Verification()
+    number = _Numbers(where, sources)
+    accept = {s: float(number(raw, f"accept_{s}", f"verification.accept_{s}")) for s in VERIFICATION_STATUSES}
+    out = Verification(
+        accept=accept,
+        concentration=float(number(raw, "concentration", "verification.concentration")),
+        weight_spread=float(number(raw, "weight_spread", "verification.weight_spread")),
+        own_frame=float(number(raw, "own_frame", "verification.own_frame")),
+        inovatif_floor=float(number(raw, "inovatif_floor", "verification.inovatif_floor")),
+        numbers=tuple(number.read),
+    )
+    bad = [f"accept_{s}" for s, p in accept.items() if not 0.0 <= p <= 1.0]
+    bad += ["concentration"] if out.concentration < 0 else []
+    bad += ["weight_spread"] if not 0.0 <= out.weight_spread < 1.0 else []
+    bad += ["own_frame"] if not 0.0 < out.own_frame <= 1.0 else []
+    bad += ["inovatif_floor"] if not 0.0 <= out.inovatif_floor <= 100.0 else []
+    if bad:
+        raise MethodologyError(f"{where}: [verification] {', '.join(bad)} di luar rentang / out of range")
+    return out
 
 
 def _flagship_tiebreak(raw: dict, codes: dict[str, str], where: str) -> tuple[str, ...]:

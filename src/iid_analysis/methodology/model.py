@@ -20,12 +20,14 @@ import pandas as pd
 __all__ = [
     "PREDICATES",
     "STATUSES",
+    "VERIFICATION_STATUSES",
     "Alternative",
     "Band",
     "Indicator",
     "Methodology",
     "MethodologyError",
     "Number",
+    "Verification",
     "round_score",
     "round_scores",
 ]
@@ -83,6 +85,9 @@ class Indicator:
     levels: tuple[str, str, str]  # what levels 1, 2, 3 mean
     evidence: str  # the evidence (bukti dukung) asked
     key: str = ""  # the stable catalogue key (e.g. "spd.opini_bpk"): the same indicator in every edition
+    #: the level is an outcome the region cannot change before an input deadline (BPK opinion,
+    #: poverty, PAD, …): its evidence can be fixed before the deadline, its level cannot
+    outcome: bool = False
 
     @property
     def max_points(self) -> float:
@@ -112,6 +117,31 @@ class Alternative:
     status: str
     source: str
     value: Any  # a float, or a mapping indicator id → weight
+
+
+#: Evidence statuses the verification model knows, in this order.
+VERIFICATION_STATUSES: tuple[str, ...] = ("valid", "pending", "invalid", "missing")
+
+
+@dataclass(frozen=True)
+class Verification:
+    """How the robustness analysis models the ministry's verification and the assumed rules
+    (``[verification]`` in ``base.toml``; numbers kept apart from :attr:`Methodology.numbers`
+    because they are the project's model of uncertainty, not rules of the index).
+
+    ``accept``: status → probability that the verifier accepts a claimed level's evidence;
+    ``concentration``: κ of the Beta(κ·p, κ·(1 − p)) each probability is drawn from (0: fixed);
+    ``weight_spread``: each weight × U(1 − s, 1 + s); ``own_frame``: probability that a draw uses
+    the edition's own value for every assumed rule; ``inovatif_floor``: the alternative Inovatif
+    floor drawn where the edition's floor is assumed (0: none)."""
+
+    accept: dict[str, float] = field(default_factory=lambda: {
+        "valid": 0.9, "pending": 0.6, "invalid": 0.05, "missing": 0.0})
+    concentration: float = 20.0
+    weight_spread: float = 0.25
+    own_frame: float = 0.7
+    inovatif_floor: float = 40.01
+    numbers: tuple[Number, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -156,6 +186,7 @@ class Methodology:
     path: str = ""
     variant: str = ""  # empty for the year file as published; else what was changed (what-if, robustness)
     sources: dict[str, str] = field(default_factory=dict, compare=False)
+    verification: Verification = field(default_factory=Verification, compare=False)
 
     # ------------------------------------------------------------------ derived
     def indicator(self, indicator_id: str) -> Indicator:

@@ -148,27 +148,33 @@ def path_markdown(path: dict | None, result, max_steps: int = MAX_STEPS) -> str:
     more = len(actions) - len(lines)
     if more > 0:
         lines.append(f"\n… dan {count_of(more, 'tindakan')} lainnya dengan kenaikan lebih kecil.")
-    n_docs = sum(1 for d in actions if d.get("action") in ("validate_evidence", "fix_evidence"))
-    kinds = listing([x for x in (f"{bare_count(n_docs)} perbaikan bukti dukung" if n_docs else "",
-                                  f"{bare_count(len(actions) - n_docs)} kenaikan tingkat"
-                                  if len(actions) > n_docs else "") if x])
+    by_kind = {k: sum(1 for d in actions if d.get("kind") == k) for k in ("evidence", "level", "innovation")}
+    kinds = listing([f"{bare_count(n)} {w}" for n, w in (
+        (by_kind["evidence"], "perbaikan bukti dukung"), (by_kind["level"], "kenaikan tingkat"),
+        (by_kind["innovation"], "inovasi tambahan")) if n])
     after = path.get("iid_after")
-    head = (f"Jalur menuju {aim}: cukup {count_of(len(actions), 'tindakan')} ({kinds})"
+    head = (f"Jalur menuju {aim} dengan tindakan yang dapat dikerjakan sebelum batas input: "
+            f"{count_of(len(actions), 'tindakan')} ({kinds})"
             + (f", dan IID menjadi {fmt.num(after)}" if not missing(after) else "") + ". "
-            "Tindakan dipilih berurutan menurut kenaikan IID terbesar (pilihan rakus, satu tindakan "
-            "per jawaban); jumlah tindakannya sekecil mungkin, tetapi belum tentu yang paling ringan "
-            "upayanya.")
+            "Tindakan dipilih berurutan menurut kenaikan IID terbesar; capaian indikator hasil "
+            "(misalnya opini BPK atau angka kemiskinan) tidak dapat dinaikkan sebelum batas itu dan "
+            "tidak dimasukkan.")
     return head + "\n\n" + "\n".join(lines)
 
 _ACTION_TEXT = {
     "validate_evidence": "pastikan bukti yang menunggu verifikasi diterima",
     "fix_evidence": "lengkapi atau perbaiki bukti dukung",
     "raise_level": "naikkan capaian ke tingkat 3 dengan bukti valid",
+    "add_innovation": "siapkan satu inovasi lagi yang memenuhi syarat",
 }
 
 
 def _step_text(d: dict, methodology: Methodology) -> str:
     """One what-if action in words (user text escaped)."""
+    if d.get("kind") == "innovation" or d.get("action") == "add_innovation":
+        s = d.get("maturity")
+        return ("Inovasi baru: siapkan satu inovasi lagi yang memenuhi syarat"
+                + (f" dengan skor kematangan sekitar {fmt.num(s)}" if not missing(s) else ""))
     ind = text(d.get("indicator_id"))
     ind_txt = indicator_title(methodology, ind) if ind else "indikator"
     if text(d.get("innovation_id")):

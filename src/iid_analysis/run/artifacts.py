@@ -10,6 +10,7 @@ from typing import Any
 
 import numpy as np
 
+from iid_analysis.analyses.path import path_to_next_json
 from iid_analysis.analyses.results import participation_fields, whatif_fields
 from iid_analysis.analysis import Analysis
 from iid_analysis.review.outputs import write_review_outputs
@@ -50,6 +51,10 @@ def results_dict(a: Analysis) -> dict:
          "source": n.source, "note": n.note}
         for n in a.methodology.assumptions()
     ]
+    out.update(a.robustness.results_fields())
+    out.update(a.sensitivity.results_fields())
+    out["path_to_next"] = path_to_next_json(a.lift.path)
+    out["new_innovation_break_even"] = a.lift.break_even["maturity"]
     out["region"] = a.dataset.region["name"] if a.dataset.region else None
     out["seed"] = a.seed
     out["data_source"] = Path(a.dataset.source).name if a.dataset.source else ""

@@ -32,6 +32,7 @@ from iid_analysis.report.views.index import (
     spd_points_table,
 )
 from iid_analysis.report.views.lift import (
+    certainty_figures,
     gaps_by_opd_table,
     gaps_table,
     loo_table,
@@ -41,6 +42,9 @@ from iid_analysis.report.views.lift import (
     robustness_check,
     robustness_figure,
     robustness_text,
+    sensitivity_figure,
+    sensitivity_table,
+    sensitivity_text,
     sources_table,
     whatif_pending_accepted,
 )
@@ -110,7 +114,11 @@ __all__ = [
     "report_check",
     "robustness_check",
     "robustness_figure",
+    "certainty_figures",
     "robustness_text",
+    "sensitivity_figure",
+    "sensitivity_table",
+    "sensitivity_text",
     "section",
     "sections",
     "sources_table",

@@ -7,8 +7,13 @@ import pandas as pd
 
 from iid_analysis.analyses.gaps import SPD_OWNER
 from iid_analysis.report import plots, present
-from iid_analysis.report.prose_path import PATH_METHOD_NOTE, path_sentence
-from iid_analysis.report.prose_robustness import robustness_sentences
+from iid_analysis.report.prose_path import (
+    PATH_METHOD_NOTE,
+    break_even_sentence,
+    long_term_sentence,
+    path_sentence,
+)
+from iid_analysis.report.prose_robustness import robustness_sentences, sensitivity_sentence
 from iid_analysis.report.prose_scenarios import compare_table
 from iid_analysis.report.views.common import (
     saved,
@@ -16,6 +21,9 @@ from iid_analysis.report.views.common import (
 )
 from iid_analysis.text import fmt
 from iid_analysis.text.escape import md_text
+
+#: The kinds of a path step as a reader sees them.
+KIND_LABELS_PATH = {"evidence": "bukti dukung", "level": "kenaikan tingkat", "innovation": "inovasi"}
 
 
 def gaps_table(a, k: int = 15):
@@ -39,7 +47,9 @@ def gaps_by_opd_table(a):
 
 def path_text(a):
     p = a.lift.path
-    return present.markdown(md_text(path_sentence(p, a.result)) + "\n\n_" + md_text(PATH_METHOD_NOTE) + "_")
+    parts = [path_sentence(p, a.result), long_term_sentence(p), break_even_sentence(a.lift.break_even)]
+    return present.markdown("\n\n".join(md_text(s) for s in parts if s)
+                            + "\n\n_" + md_text(PATH_METHOD_NOTE) + "_")
 
 
 def path_table(a):
@@ -47,11 +57,20 @@ def path_table(a):
     acts = pd.DataFrame(p["actions"])
     if acts.empty:
         return present.markdown("Tidak ada tindakan yang perlu dicantumkan.")
-    acts = acts.assign(owner=acts["innovation_name"].fillna(SPD_OWNER))
+    new = acts["kind"] == "innovation"
+    acts = acts.assign(
+        owner=acts["innovation_name"].where(acts["innovation_name"].notna(),
+                                            pd.Series(["(inovasi baru)" if x else SPD_OWNER for x in new],
+                                                      index=acts.index)),
+        what=[f"{i} {n}" if isinstance(i, str) and i else str(n or "") for i, n in
+              zip(acts["indicator_id"], acts["indicator_name"], strict=True)],
+        kind_label=acts["kind"].map(KIND_LABELS_PATH),
+    )
     return present.table(acts, {"owner": ("Inovasi", "text"), "opd_name": ("OPD", "text"),
-                                "indicator_id": ("Kode", "text"), "action_label": ("Tindakan", "text"),
-                                "gain": ("Tambahan IID", "num")},
-                         caption=f"Langkah menuju {p.get('target_predicate') or 'predikat berikutnya'}",
+                                "what": ("Indikator", "text"), "kind_label": ("Jenis tindakan", "text"),
+                                "action_label": ("Tindakan", "text"), "gain": ("Tambahan IID", "num")},
+                         caption=f"Langkah sebelum batas input menuju "
+                                 f"{p.get('target_predicate') or 'predikat berikutnya'}",
                          max_rows=20)
 
 
@@ -80,9 +99,47 @@ def whatif_pending_accepted(a):
                                  f"verifikasi diterima")
 
 
+def certainty_figures(a):
+    """The three numbers a head of Bappeda needs on one line: the verified IID, the IID if every
+    claim were accepted, the simulated interval, and the chance of the current predikat."""
+    r, rob = a.result, a.robustness
+    tiles = [("IID terverifikasi", fmt.num(r.iid)), ("IID bila semua klaim diterima", fmt.num(rob.iid_claimed))]
+    if not rob.nothing_to_simulate:
+        iv = rob.interval
+        tiles.append(("Rentang simulasi 5–95%", f"{fmt.num(iv['p5'])}–{fmt.num(iv['p95'])}"))
+    for pred, p in rob.predicate_probabilities.items():
+        if p > 0:
+            tiles.append((f"Peluang {pred}", fmt.pct(p)))
+    return present.key_figures(tiles)
+
+
 def robustness_text(a):
     r = a.robustness
     return present.sentences(robustness_sentences(r))
+
+
+def sensitivity_text(a):
+    return present.sentences([sensitivity_sentence(a.sensitivity)])
+
+
+def sensitivity_figure(a, output_dir=None):
+    """What the uncertainty comes from: total Sobol index per source (largest first)."""
+    s = a.sensitivity
+    if s.nothing_to_analyse:
+        return present.markdown("")
+    fig = plots.hbar(s.table, "label", "total", f"Dari mana ketidakpastian IID {a.year} berasal",
+                     "Indeks Sobol total (porsi ragam IID)", value_format=fmt.num)
+    return saved(fig, output_dir, "asal_ketidakpastian")
+
+
+def sensitivity_table(a):
+    s = a.sensitivity
+    return present.table(s.table, {"label": ("Sumber ketidakpastian", "text"),
+                                   "first_order": ("Indeks orde pertama", "num"),
+                                   "first_order_conf": ("± (95%)", "num"),
+                                   "total": ("Indeks total", "num"), "total_conf": ("± (95%) ", "num")},
+                         caption=f"Indeks Sobol (SALib): N = {fmt.integer(s.n)}, "
+                                 f"{fmt.integer(s.runs)} kali model dijalankan")
 
 
 def robustness_check(a) -> str:
@@ -93,6 +150,8 @@ def robustness_check(a) -> str:
 
 def robustness_figure(a, output_dir=None):
     r = a.robustness
+    if r.nothing_to_simulate:
+        return present.markdown("")
     m = a.result.methodology
     edges = [(b.low, f"{b.predicate} ≥ {fmt.num(b.low)}") for b in m.bands if 0 < b.low < 100]
     fig = plots.histogram(r.iids, f"Sebaran IID {a.year} dalam {fmt.integer(r.draws)} simulasi", "IID",
@@ -112,8 +171,11 @@ def probabilities_figure(a, output_dir=None):
 def sources_table(a):
     return present.table(a.robustness.sources, {"label": ("Sumber ketidakpastian", "text"),
                                                 "p_differs": ("Peluang predikat berubah", "pct"),
+                                                "mean_shift": ("Geseran rata-rata IID", "points"),
+                                                "share_below": ("Simulasi di bawah IID", "pct"),
+                                                "share_above": ("Simulasi di atas IID", "pct"),
                                                 "p05": ("IID persentil 5", "num"), "p95": ("IID persentil 95", "num")},
-                         caption="Satu sumber pada satu waktu")
+                         caption="Satu sumber pada satu waktu: ke arah mana setiap sumber menggeser IID")
 
 
 def loo_table(a, by: str = "opd"):
