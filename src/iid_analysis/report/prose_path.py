@@ -21,11 +21,11 @@ __all__ = ["PATH_METHOD_NOTE", "break_even_sentence", "long_term_sentence", "pat
 
 #: How the path is chosen (shown under the sentence).
 PATH_METHOD_NOTE = (
-    "Dipilih secara greedy: pada tiap langkah diambil tindakan dengan kenaikan IID terbesar saat itu, "
-    "hanya dari tindakan yang dapat dilakukan sebelum batas input (memperbaiki atau memverifikasikan "
+    "Dipilih bertahap: pada tiap langkah diambil tindakan dengan kenaikan IID terbesar saat itu, "
+    "hanya dari tindakan yang dapat dilakukan sebelum batas input (memperbaiki atau memverifikasi "
     "bukti, menaikkan tingkat indikator yang bukan hasil jangka panjang, menambah inovasi dengan skor "
     "kematangan median). Bukti yang belum diterima diperbaiki lebih dahulu sebelum tingkatnya dinaikkan. "
-    "Jumlah tindakannya kecil, tetapi belum tentu yang paling ringan upayanya."
+    "Cara ini menjaga jumlah tindakan tetap sedikit, tetapi belum tentu yang paling ringan upayanya."
 )
 
 _KIND_WORDS = {"evidence": "perbaikan bukti", "level": "kenaikan tingkat", "innovation": "inovasi baru"}
@@ -64,8 +64,9 @@ def path_sentence(path: dict, result: IndexResult) -> str:
     parts = [fmt.count(int(by_kind.get(k, 0)), w) for k, w in _KIND_WORDS.items() if by_kind.get(k)]
     return (
         f"Untuk naik dari {result.predicate} (IID {fmt.num(result.iid)}) ke {target_predicate} "
-        f"(IID minimal {fmt.num(target)}) cukup {fmt.count(len(actions), 'tindakan')} yang dapat "
-        f"dilakukan sebelum batas input ({', '.join(parts)}); IID menjadi {fmt.num(path['iid_after'])}."
+        f"(IID minimal {fmt.num(target)}) dibutuhkan sekurang-kurangnya {fmt.count(len(actions), 'tindakan')} "
+        f"yang dapat dilakukan sebelum batas input ({', '.join(parts)}); IID menjadi "
+        f"{fmt.num(path['iid_after'])}."
     )
 
 

@@ -21,12 +21,14 @@ def index_figures(a):
     r, m = a.result, a.result.methodology
     estimate = m.frame_edition != m.year  # e.g. 2020: its own scale, shown under another frame
     return present.key_figures([
-        (f"IID (perkiraan kerangka {m.frame_edition})" if estimate else "IID", fmt.num(r.iid)),
+        (f"IID (perkiraan kerangka {m.frame_edition})" if estimate else "IID terverifikasi", fmt.num(r.iid)),
+        ("IID bila semua klaim diterima", fmt.num(a.robustness.iid_claimed)),
         (f"Predikat (pita {m.frame_edition})" if estimate else "Predikat", r.predicate),
         ("SPD", f"{fmt.num(r.spd)} / {fmt.num(r.methodology.max_spd)}"),
         ("SID", fmt.num(r.sid)),
         ("Inovasi dinilai", fmt.integer(r.n)),
-        ("Menuju predikat berikutnya", fmt.num(r.distance_to_next) if r.next_predicate else "puncak"),
+        ("Menuju predikat berikutnya",
+         f"{fmt.num(r.distance_to_next)} poin IID" if r.next_predicate else "sudah tertinggi"),
     ])
 
 
@@ -42,8 +44,11 @@ def formula_text(a):
     return present.markdown(
         f"IID = (SPD + SID) ÷ {fmt.num(r.max_total, 0)} × 100, dengan SPD = {fmt.num(r.spd)}, "
         f"SID = {fmt.num(r.sid_sum)} ÷ {fmt.integer(r.divisor)} (jumlah poin SID dibagi "
-        f"maks({m.divisor_min}, n)) + skor jumlah inovasi {fmt.num(r.count_score)} "
-        f"({fmt.num(m.count_score_per_innovation)} × n, n = {fmt.integer(r.n)}). "
+        f"MAX({m.divisor_min}, n)) + skor jumlah inovasi {fmt.num(r.count_score)} "
+        f"({fmt.num(m.count_score_per_innovation)} × min(n; {fmt.integer(m.count_score_cap)}), "
+        f"n = {fmt.integer(r.n)}"
+        + ("; tidak diberikan karena syarat cakupan urusan pelayanan dasar belum terpenuhi"
+           if r.count_score_gated else "") + "). "
         f"Total {fmt.num(r.total)} → IID **{fmt.num(r.iid)}**, predikat **{r.predicate}**."
     )
 

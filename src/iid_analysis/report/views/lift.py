@@ -27,13 +27,16 @@ KIND_LABELS_PATH = {"evidence": "bukti dukung", "level": "kenaikan tingkat", "in
 
 
 def gaps_table(a, k: int = 15):
-    g = a.lift.best.head(k)
+    """The largest gaps a region can close before the input deadline (outcome levels are listed
+    with the path's long-term actions instead)."""
+    g = a.lift.best[a.lift.best["before_deadline"].fillna(False).astype(bool)].head(k)
     g = g.assign(owner=g["innovation_name"].fillna(SPD_OWNER))
     return present.table(g, {"owner": ("Inovasi", "text"), "opd_name": ("OPD", "text"),
                              "indicator_id": ("Kode", "text"), "name": ("Indikator", "text"),
                              "action_label": ("Tindakan", "text"), "gain": ("Tambahan IID", "num"),
                              "effort_note": ("Upaya", "text")},
-                         caption=f"{k} celah dengan tambahan IID terbesar (satu tindakan per jawaban)")
+                         caption=f"Celah dengan tambahan IID terbesar yang dapat ditutup sebelum batas "
+                                 f"input (paling banyak {k}, satu tindakan per jawaban)")
 
 
 def gaps_by_opd_table(a):

@@ -105,6 +105,12 @@ def basic_affairs_text(a):
             tail += f" Masih kurang {count_of(short, 'urusan')}."
     else:
         tail = f", sehingga skor jumlah inovasi {fmt.num(r.count_score)} poin diberikan."
+        if have == need and r.max_total:
+            worth = float(r.count_score) / float(r.max_total) * 100.0
+            tail += (f" Cakupan ini tepat di batas: bila satu urusan tidak lagi tercakup, skor jumlah "
+                     f"inovasi hilang seluruhnya, setara {fmt.num(worth)} poin IID. Pastikan lebih dari satu "
+                     f"inovasi yang dinilai mencakup setiap urusan, dan periksa urusan utama inovasi "
+                     f"pada urusan yang belum tercakup.")
     missing = [md_text(x) for x in r.affair_coverage.loc[~r.affair_coverage["covered"], "affair"]]
     gap = f" Urusan yang belum tercakup: {listing(missing)}." if missing else ""
     return present.markdown(lead + tail + gap)
@@ -115,7 +121,10 @@ def basic_affairs_table(a):
     m, r = a.methodology, a.result
     if m.basic_affairs_required <= 0:
         return present.markdown("")
-    t = r.affair_coverage.assign(covered_label=r.affair_coverage["covered"].map({True: "ya", False: "belum"}))
+    cov = r.affair_coverage
+    t = cov.assign(covered_label=cov["covered"].map({True: "ya", False: "belum"}),
+                   overlap_label=cov["by_overlapping"].map({True: "ya", False: "tidak"}))
     return present.table(t, {"affair": ("Urusan pelayanan dasar", "text"), "covered_label": ("Tercakup", "text"),
-                             "innovations": ("Inovasi yang mencakupnya", "text")},
+                             "innovations": ("Inovasi yang mencakupnya", "text"),
+                             "overlap_label": ("Muncul sebagai urusan beririsan", "text")},
                          caption="Cakupan urusan pelayanan dasar oleh inovasi yang dinilai")
