@@ -27,7 +27,10 @@ pytestmark = pytest.mark.notebooks
 DATA = default_data()
 YEARS = load_dataset(DATA).years()
 RESULT_KEYS = {"year", "iid", "predicate", "spd", "sid", "n_innovations", "n_submitted", "n_eligible",
-               "n_opd", "n_opd_participating", "predicate_probabilities", "top_gaps", "assumptions"}
+               "n_opd", "n_opd_participating", "predicate_probabilities", "top_gaps", "assumptions",
+               # added in 2026 (design §5); opd_ranking comes with the OPD pages
+               "region", "frame_edition", "formula_status", "mean_maturity", "iid_claimed",
+               "iid_interval", "sensitivity", "path_to_next", "new_innovation_break_even"}
 NOISE = re.compile(r"Traceback|\bNaN\b|\bnan\b|\bNone\b|&lt;NA&gt;|<NA>|NaT|Warning|warnings\.warn|"
                    r"object at 0x|<Figure size|DataFrame|dtype:", re.S)
 
@@ -87,6 +90,31 @@ def test_check_lines_stay_in_the_notebook_not_on_the_page(reports, year):
         page = (reports / str(year) / f"{Path(name).stem}.html").read_text(encoding="utf-8")
         for text in printed:
             assert text.splitlines()[0] not in page, (name, text)
+
+
+def test_page_02_shows_the_rules_the_certainty_and_the_gate(reports):
+    """What page 02 added for the living method and the certainty work is on the page."""
+    page = (reports / "2026" / "02_index.html").read_text(encoding="utf-8")
+    for text in ("Aturan edisi 2026", "dilaporkan", "Cakupan urusan pelayanan dasar",
+                 "sekurang-kurangnya 5 dari 6 urusan pelayanan dasar", "IID terverifikasi",
+                 "IID bila semua klaim diterima", "Rentang simulasi 5–95%", "Indeks Sobol"):
+        assert text in page, text
+    assert (reports / "2026" / "figures" / "asal_ketidakpastian.png").is_file()
+    got = json.loads((reports / "2026" / "results.json").read_text(encoding="utf-8"))
+    assert got["region"] == "Kota Pekalongan" and got["frame_edition"] == 2026
+    assert got["iid_claimed"] >= got["iid"] and set(got["iid_interval"]) == {"p5", "p50", "p95"}
+    assert all(0 <= s["total"] <= 1.2 for s in got["sensitivity"].values())
+    assert got["path_to_next"][0]["before_deadline"] is True
+
+
+def test_the_2020_estimate_is_labelled_as_one(reports):
+    """2020 had its own scale: no page shows an official-looking 2020 predikat."""
+    page = (reports / "2020" / "02_index.html").read_text(encoding="utf-8")
+    assert "IID (perkiraan kerangka 2023)" in page and "Predikat (pita 2023)" in page
+    brief = (reports / "2020" / "03_iga_report.html").read_text(encoding="utf-8")
+    assert "bukan hasil resmi edisi 2020" in brief
+    got = json.loads((reports / "2020" / "results.json").read_text(encoding="utf-8"))
+    assert got["frame_edition"] == 2023 and got["formula_status"] == "assumed"
 
 
 def test_executed_notebooks_ran_with_the_parameters(reports):

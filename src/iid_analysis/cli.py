@@ -130,8 +130,9 @@ def _published(args) -> int:
 
     facts = load_facts(region=args.region)
     if not facts:
-        print(f"galat: tidak ada hasil terbit untuk daerah {args.region!r} / no published result for "
-              f"this region", file=sys.stderr)
+        known = sorted({f.region for f in load_facts()})
+        print(f"galat: data/published/results.csv tidak memuat daerah {args.region!r}; yang ada: "
+              f"{', '.join(known)} / no published result for this region", file=sys.stderr)
         return EXIT_DATA
     checks = back_test(facts)
     for line in back_test_lines(checks):
