@@ -19,7 +19,7 @@ $(STAMP): pyproject.toml
 ## The main job: every edition's report from the bundled data → reports/
 report: $(STAMP)
 	$(VENV)/bin/iid-analysis report --all --jobs 2 --data data/sample --out reports
-	@echo "Laporan tersedia di: reports/index.html"
+	@echo "Laporan tersedia di: reports/index.html (PDF laporan IGA: reports/<tahun>/03_iga_report.pdf bila Chromium terpasang)"
 
 ## Lint and the whole test suite (unit, property, notebooks, rendered pages)
 test: $(STAMP)

@@ -22,7 +22,8 @@ def test_validate_writes_one_row_per_innovation(tmp_path, capsys):
     assert set(review["decision"]) <= {"lanjut", "lengkapi", "tidak_lanjut"}
     findings = pd.read_csv(tmp_path / "findings.csv")
     assert {"table", "row", "column", "rule", "severity", "message"} <= set(findings.columns)
-    assert (tmp_path / "review.xlsx").is_file()
+    assert (tmp_path / "telaah.csv").is_file()  # review.xlsx needs the whole analysis: `report`
+    assert not (tmp_path / "review.xlsx").exists()
 
 
 def test_score_json_has_the_fixed_keys(capsys):

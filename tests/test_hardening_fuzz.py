@@ -185,7 +185,7 @@ def _check_review(ds, out: Path) -> None:
     assert len(rv.innovations) == n
     assert rv.innovations["decision"].isin(["lanjut", "lengkapi", "tidak_lanjut"]).all()
     paths = write_review_outputs(rv, out)
-    assert [p.name for p in paths] == ["review.csv", "findings.csv", "review.xlsx"]
+    assert [p.name for p in paths] == ["review.csv", "findings.csv", "telaah.csv"]
     assert len(pd.read_csv(out / "review.csv", dtype=str, keep_default_na=False)) == n
     assert len(pd.read_csv(out / "findings.csv", dtype=str, keep_default_na=False)) == len(rv.findings)
 

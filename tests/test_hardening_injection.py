@@ -129,9 +129,15 @@ FORBIDDEN_TAGS = {"script", "iframe", "object", "embed", "form", "input", "butto
                   "base", "meta", "link", "frame", "frameset"}
 
 
+# the package's own relative links between the files of one output folder (navigation header,
+# unit pages with sanitised file names): a path of safe segments, never a scheme or a user string
+OWN_LINK = re.compile(r"(\.\./)?(\d{4}/)?([A-Za-z0-9_-]+/)?[A-Za-z0-9_-]+(\.[a-z]+)?\.(html|pdf|xlsx|json|csv)(#[A-Za-z0-9_-]+)?")
+
+
 def assert_inert(html: str, where: str, *, page: bool = False) -> _Page:
     """No active content: no script/iframe/…, no event handler, no javascript: URL, images only
-    embedded PNG figures, links only nbconvert's heading anchors (``#…``)."""
+    embedded PNG figures, links only nbconvert's heading anchors (``#…``) and the package's own
+    relative links (:data:`OWN_LINK`)."""
     p = _Page(html)
     for tag, attrs in p.tags:
         if page and tag in ("meta", "link"):  # the page head: charset, viewport
@@ -147,7 +153,9 @@ def assert_inert(html: str, where: str, *, page: bool = False) -> _Page:
         if tag == "img":
             assert attrs.get("src", "").startswith("data:image/png;base64,"), f"{where}: <img {attrs}>"
         if tag == "a":
-            assert attrs.get("href", "").startswith("#") and "anchor-link" in attrs.get("class", ""), \
+            href = attrs.get("href", "")
+            heading_anchor = href.startswith("#") and "anchor-link" in attrs.get("class", "")
+            assert heading_anchor or OWN_LINK.fullmatch(href), \
                 f"{where}: user text became a link <a {attrs}>"
     return p
 
@@ -304,10 +312,10 @@ def assert_xlsx_inert(path: Path) -> int:
 
 def test_review_outputs_hold_text_not_formulas(hostile, tmp_path):
     paths = write_review_outputs(hostile.review, tmp_path)
-    assert [p.name for p in paths] == ["review.csv", "findings.csv", "review.xlsx"]
+    assert [p.name for p in paths] == ["review.csv", "findings.csv", "telaah.csv"]
     assert assert_csv_inert(tmp_path / "review.csv") > 0
     assert_csv_inert(tmp_path / "findings.csv")
-    assert assert_xlsx_inert(tmp_path / "review.xlsx") > 0
+    assert assert_csv_inert(tmp_path / "telaah.csv") > 0
     names = pd.read_csv(tmp_path / "review.csv", dtype=str, keep_default_na=False)["name"]
     assert names.str.startswith("'=HYPERLINK").any() and names.str.startswith("'+cmd").any()
     assert names.str.startswith("'-2+3").any() and names.str.startswith("'@SUM").any()
@@ -315,13 +323,14 @@ def test_review_outputs_hold_text_not_formulas(hostile, tmp_path):
 
 def test_artifacts_hold_text_not_formulas(hostile, tmp_path):
     paths = write_artifacts(hostile, tmp_path)
-    assert {p.name for p in paths} == {"results.json", "review.csv", "findings.csv", "review.xlsx"}
+    assert {p.name for p in paths} == {"results.json", "review.csv", "findings.csv", "telaah.csv",
+                                       "review.xlsx"}
     json.loads((tmp_path / "results.json").read_text(encoding="utf-8"))
     for p in paths:
         if p.suffix == ".csv":
             assert_csv_inert(p)
         elif p.suffix == ".xlsx":
-            assert_xlsx_inert(p)
+            assert assert_xlsx_inert(p) > 0
 
 
 def test_dataset_writers_hold_text_not_formulas(hostile, tmp_path):

@@ -255,19 +255,19 @@ def test_sentence_distance_left_out_when_missing_or_tdd():
 
 @pytest.mark.parametrize("args, expected", [
     ((52, 17, 17, 37, 10, 2021, 19),
-     "OPD menginput 52 inovasi untuk edisi 2021; 19 di antaranya diterapkan dalam periode penilaian, "
-     "17 memenuhi syarat, dan 17 dinilai dalam indeks. 10 dari 37 OPD aktif (27,0%) ikut serta "
-     "menginput inovasi."),
+     "OPD memasukkan 52 inovasi untuk edisi 2021; 19 di antaranya diterapkan dalam periode penilaian, "
+     "17 memenuhi syarat, dan 17 dinilai dalam indeks. Sebanyak 10 dari 37 OPD aktif (27,0%) ikut serta "
+     "memasukkan inovasi."),
     ((1, 1, 1, 1, 1, 2021, None),
-     "OPD menginput satu inovasi untuk edisi 2021; satu di antaranya memenuhi syarat dan satu dinilai "
-     "dalam indeks. Satu-satunya OPD aktif ikut serta menginput inovasi."),
+     "OPD memasukkan satu inovasi untuk edisi 2021; satu di antaranya memenuhi syarat dan satu dinilai "
+     "dalam indeks. Satu-satunya OPD aktif ikut serta memasukkan inovasi."),
     ((3, 0, 0, 4, 4, None, None),
-     "OPD menginput 3 inovasi; tidak satu pun di antaranya memenuhi syarat. Seluruh 4 OPD aktif ikut "
-     "serta menginput inovasi."),
+     "OPD memasukkan 3 inovasi; tidak satu pun di antaranya memenuhi syarat. Seluruh 4 OPD aktif ikut "
+     "serta memasukkan inovasi."),
     ((0, 0, 0, 3, 0, 2021, 0),
-     "Tidak ada inovasi yang diinput untuk edisi 2021. Tidak satu pun dari 3 OPD aktif menginput "
+     "Tidak ada inovasi yang dimasukkan untuk edisi 2021. Tidak satu pun dari 3 OPD aktif memasukkan "
      "inovasi."),
-    ((5, 2, 2, 0, 0, None, None), "OPD menginput 5 inovasi; 2 di antaranya memenuhi syarat dan 2 "
+    ((5, 2, 2, 0, 0, None, None), "OPD memasukkan 5 inovasi; 2 di antaranya memenuhi syarat dan 2 "
                                   "dinilai dalam indeks."),
     ((None, 2, 2, 3, 1, None, None), ""),
 ])
@@ -288,13 +288,13 @@ def test_sentence_participation_never_prints_missing(sub, el, sc, n_opd, part):
 def test_sentence_participation_change_and_decisions():
     s = sentence_participation_change({"n_submitted": 52, "n_opd_participating": 10},
                                         {"n_submitted": 4, "n_opd_participating": 10}, 2020)
-    assert s == ("Dibanding edisi 2020, jumlah inovasi yang diinput naik dari 4 menjadi 52 dan jumlah "
+    assert s == ("Dibanding edisi 2020, jumlah inovasi yang dimasukkan naik dari 4 menjadi 52 dan jumlah "
                  "OPD yang ikut serta tetap 10.")
     assert sentence_participation_change({"n_submitted": 3}, {"n_submitted": 5}, 2019) == \
-        "Dibanding edisi 2019, jumlah inovasi yang diinput turun dari 5 menjadi 3."
+        "Dibanding edisi 2019, jumlah inovasi yang dimasukkan turun dari 5 menjadi 3."
     assert sentence_participation_change({}, {}, 2019) == ""
     assert sentence_decisions({"n_lanjut": 1, "n_lengkapi": 0, "n_tidak_lanjut": 35}) == \
-        "Hasil telaah meja: satu inovasi lanjut dan 35 inovasi tidak lanjut."
+        "Hasil telaah meja: satu inovasi lanjut dan 35 inovasi tidak dilanjutkan."
     assert sentence_decisions({"n_lanjut": 0, "n_lengkapi": 0, "n_tidak_lanjut": 0}) == ""
 
 
@@ -304,7 +304,7 @@ def test_tdd_with_nothing_at_all_says_what_it_means_and_what_to_do():
     assert r.iid == 0 and r.predicate == "Tidak Dapat Dinilai"
     s = sentence_tdd(r, 0)
     assert s.startswith("Predikat Tidak Dapat Dinilai berarti tidak ada poin yang dapat dihitung: "
-                        "tidak ada inovasi yang diinput untuk edisi ini, dan indikator daerah (SPD) "
+                        "tidak ada inovasi yang dimasukkan untuk edisi ini, dan indikator daerah (SPD) "
                         "juga belum memperoleh poin.")
     assert "17 September 2021" in s and "1 Januari 2019" in s and "31 Desember 2020" in s
     assert "tahap penerapan" in s
@@ -316,7 +316,7 @@ def test_tdd_with_nothing_at_all_says_what_it_means_and_what_to_do():
 def test_tdd_with_entries_none_eligible():
     a = build([inv(1, implementation_date="2017-01-01")], answers("INV01", 2), [])
     assert a.result.predicate == "Tidak Dapat Dinilai"
-    assert "tidak satu pun dari satu inovasi yang diinput memenuhi syarat" in sentence_tdd(a.result, 1)
+    assert "tidak satu pun dari satu inovasi yang dimasukkan memenuhi syarat" in sentence_tdd(a.result, 1)
     assert sentence_tdd(result_with(40.0, "Inovatif")) == ""
 
 
@@ -331,7 +331,7 @@ def test_no_innovations_but_spd_gives_an_iid():
     assert "Belum ada inovasi yang dinilai" in sections["kekuatan_kelemahan"]
     assert "Semua indikator SPD sudah memperoleh poin penuh." in sections["kekuatan_kelemahan"]
     assert "Tidak ada inovasi digital yang dinilai" in sections["unggulan"]
-    assert "Tidak ada inovasi non digital yang dinilai" in sections["unggulan"]
+    assert "Tidak ada inovasi nondigital yang dinilai" in sections["unggulan"]
     assert sections["profil"].startswith("Belum ada inovasi unggulan")
     assert all(no_bad_tokens(v) for v in sections.values())
 
@@ -434,7 +434,7 @@ def test_flagship_sentences_escape_and_say_none(mixed):
                  "dipilih dari 2 inovasi digital yang dinilai.")
     s = sentence_flagship("non_digital", ch["non_digital"], M21)
     assert "<script>" not in s and "&lt;script&gt;alert\\(1\\)&lt;/script&gt; \\*\\*x\\*\\*" in s
-    assert "satu-satunya inovasi non digital yang dinilai" in s
+    assert "satu-satunya inovasi nondigital yang dinilai" in s
     assert "Sebelum presentasi, dokumennya masih harus dilengkapi: lengkapi manfaat." in s
     none = sentence_flagship("digital", None, M21)
     assert none.startswith("Tidak ada inovasi digital yang dinilai pada edisi ini")
@@ -444,7 +444,7 @@ def test_profile_labels_escaping_and_empty_fields(mixed):
     ch = flagship_choice(mixed.result, mixed.review)
     p = profile_markdown(ch["non_digital"], mixed.review, mixed.result)
     assert "<script>" not in p and "**x**" not in p
-    assert "- **Tahapan**: Penerapan" in p and "- **Jenis**: Non Digital" in p
+    assert "- **Tahapan**: Penerapan" in p and "- **Jenis**: Nondigital" in p
     assert "- **Bentuk**: Inovasi Pelayanan Publik" in p
     assert "- **Manfaat**: _belum diisi_" in p
     assert "- **Waktu**: uji coba 1 Juni 2019, penerapan 1 Maret 2020" in p
@@ -457,8 +457,8 @@ def test_report_with_only_digital_says_no_non_digital():
     a = build([inv(1)], answers("INV01", 2), spd(2021))
     sec = {s.key: s.markdown for s in report_sections(a)}
     assert "Unggulan digital: **Inovasi 1**" in sec["unggulan"]
-    assert "Tidak ada inovasi non digital yang dinilai" in sec["unggulan"]
-    assert "Profil unggulan non digital belum ada" in sec["profil"]
+    assert "Tidak ada inovasi nondigital yang dinilai" in sec["unggulan"]
+    assert "Profil unggulan nondigital belum ada" in sec["profil"]
 
 
 # ----------------------------------------------------------------------------- pembinaan
@@ -499,7 +499,7 @@ def test_coaching_section_on_pipeline(mixed):
 # ----------------------------------------------------------------------------- rencana aksi
 def test_deadline_sentence_with_and_without_extension():
     assert sentence_deadline(M21) == (
-        "Batas akhir input edisi 2021 adalah **17 September 2021** (diperpanjang dari 13 Agustus "
+        "Batas akhir pengisian edisi 2021 adalah **17 September 2021** (diperpanjang dari 13 Agustus "
         "2021); semua dokumen di bawah harus lengkap paling lambat tanggal itu.")
     m24 = load_methodology(2024)
     s = sentence_deadline(m24)
@@ -520,7 +520,7 @@ def test_todo_by_opd_and_action_plan(mixed):
 
 def test_not_continued_sentence(mixed):
     assert sentence_not_continued(mixed.review) == (
-        "Satu inovasi tidak lanjut pada edisi ini (1 diterapkan di luar periode penilaian); arahkan "
+        "Satu inovasi tidak dilanjutkan pada edisi ini (1 diterapkan di luar periode penilaian); arahkan "
         "ke edisi berikutnya bila memenuhi syarat waktu dan tahapan.")
 
 
@@ -536,7 +536,7 @@ def test_path_markdown_reachable_unreachable_and_none():
                  "kind": "innovation", "maturity": 61.5, "gain": 0.1}]}
     md = path_markdown(path, r)
     assert md.startswith("Jalur menuju predikat Sangat Inovatif (IID minimal 60,01) dengan tindakan yang "
-                         "dapat dikerjakan sebelum batas input: 3 tindakan (satu perbaikan bukti dukung, "
+                         "dapat dikerjakan sebelum batas akhir pengisian: 3 tindakan (satu perbaikan bukti dukung, "
                          "satu kenaikan tingkat, dan satu inovasi tambahan), dan IID menjadi 60,20.")
     assert ("1. Indikator daerah SPD02 Tingkat lembaga kelitbangan: naikkan capaian dari tingkat 2 ke "
             "tingkat 3 dengan bukti valid; +0,80 poin IID.") in md
@@ -567,7 +567,7 @@ def test_robustness_sentences():
                               "p_differs": [0.08, 0.02]}),
         main_source="evidence")
     s = sentence_robustness(rob, r)
-    assert ("Dalam 10.000 simulasi (benih acak 2021) yang mengacak penerimaan bukti yang belum valid, "
+    assert ("Dalam 10.000 simulasi yang mengacak penerimaan bukti yang belum valid, "
             "bobot indikator, dan angka metodologi yang diasumsikan, median IID adalah 46,10 dengan "
             "rentang 5–95% 44,00–48,25.") in s
     assert "Setiap bukti yang menunggu verifikasi dianggap diterima dengan peluang 50,0%." in s
@@ -636,7 +636,7 @@ def test_assumptions_box_and_data_source(mixed):
     assert all(line.startswith(">") for line in box.split("\n"))
     assert "**Sumber data**" in box and "tabel yang disusun langsung dalam analisis" in box
     assert "sintetis" not in box
-    assert "Analisis kepastian: 200 simulasi dengan benih acak 2021" in box
+    assert "Analisis kepastian: 200 simulasi dengan bilangan acak awal 2021" in box
     assert "Edisi 2021: 4 baris inovasi, 80 jawaban indikator SID, 15 jawaban indikator SPD" in box
     assert "<blockquote>" in mistune.html(box)
 
@@ -658,11 +658,15 @@ def test_bundled_sample_is_called_synthetic():
 def test_report_sections_order_titles_and_markdown(mixed):
     secs = report_sections(mixed)
     assert [s.key for s in secs] == ["ringkasan", "kekuatan_kelemahan", "unggulan", "profil",
-                                     "peta_pembinaan", "rencana_aksi", "kepastian", "asumsi"]
-    assert secs[-1].title == "Asumsi dan sumber data"
+                                     "peta_pembinaan", "rencana_aksi", "kepastian", "posisi", "asumsi",
+                                     "glosarium"]
+    assert secs[-2].title == "Asumsi dan sumber data" and secs[-1].title == "Glosarium"
     md = report_markdown(mixed)
     for s in secs:
-        assert f"## {s.title}\n\n{s.markdown}" in md
+        if s.markdown or s.key != "posisi":  # "posisi" is silent without a region: no heading
+            assert f"## {s.title}\n\n{s.markdown}" in md
+        else:
+            assert f"## {s.title}" not in md
     assert md == report_markdown(mixed)  # deterministic
     assert no_bad_tokens(md)
     assert "<script>" not in md and "<script>" not in mistune.html(md)
@@ -681,7 +685,7 @@ def test_first_edition_has_no_comparison_but_second_has(mixed):
     ring = report_sections(a)[0].markdown
     assert a.previous is not None and a.previous.year == 2020
     assert "Dibanding edisi 2020, IID naik" in ring
-    assert "jumlah inovasi yang diinput tetap 1" in ring
+    assert "jumlah inovasi yang dimasukkan tetap 1" in ring
 
 
 @pytest.mark.skipif(not (REPO / "data" / "sample" / "innovations.csv").is_file(),
@@ -689,7 +693,7 @@ def test_first_edition_has_no_comparison_but_second_has(mixed):
 def test_bundled_sample_2021_report():
     a = analyse(None, 2021, draws=500)
     secs = report_sections(a)
-    assert len(secs) == 8 and all(s.markdown.strip() for s in secs)
+    assert len(secs) == 10 and all(s.markdown.strip() for s in secs)
     md = report_markdown(a)
     assert "Asumsi dan sumber data" in md and "**sintetis**" in md
     assert no_bad_tokens(md)

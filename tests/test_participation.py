@@ -260,27 +260,26 @@ def test_review_flags_match_the_table_in_the_module_docstring(rv21, res21):
 
 def test_funnel_city_2021(rv21, res21):
     f = funnel(rv21, res21)
-    assert list(f["step"]) == ["entered", "in_window", "stage_counted", "eligible", "lanjut",
-                               "scored"]
+    assert list(f["step"]) == ["entered", "in_window", "stage_counted", "eligible", "scored"]
     # I3 has a counted stage but is outside the window: the funnel is cumulative (5, not 6).
-    assert list(f["count"]) == [8, 6, 5, 3, 2, 3]
-    assert list(f["drop_from_previous"]) == [0, 2, 1, 2, 1, -1]  # scored includes lengkapi I2
-    assert f["share_of_entered"].tolist() == pytest.approx([1, 0.75, 0.625, 0.375, 0.25, 0.375])
-    assert f.loc[0, "label"] == "Diinput OPD"
+    assert list(f["count"]) == [8, 6, 5, 3, 3]
+    assert list(f["drop_from_previous"]) == [0, 2, 1, 2, 0]  # scored: every eligible, lengkapi I2 too
+    assert f["share_of_entered"].tolist() == pytest.approx([1, 0.75, 0.625, 0.375, 0.375])
+    assert f.loc[0, "label"] == "Dimasukkan OPD"
     assert f["label"].map(len).gt(0).all()
 
 
 def test_funnel_without_result_has_no_scored_step(rv21):
     f = funnel(rv21)
-    assert list(f["step"]) == ["entered", "in_window", "stage_counted", "eligible", "lanjut"]
-    assert list(f["count"]) == [8, 6, 5, 3, 2]
+    assert list(f["step"]) == ["entered", "in_window", "stage_counted", "eligible"]
+    assert list(f["count"]) == [8, 6, 5, 3]
 
 
 def test_funnel_edition_with_no_entries(city):
     reviews, results = city
     f = funnel(reviews[2019], results[2019])
-    assert list(f["count"]) == [0] * 6
-    assert list(f["drop_from_previous"]) == [0] * 6
+    assert list(f["count"]) == [0] * 5
+    assert list(f["drop_from_previous"]) == [0] * 5
     assert f["share_of_entered"].isna().all()
 
 
@@ -292,14 +291,14 @@ def test_funnel_by_opd_2021(rv21, res21):
     assert list(w["active"]) == [True] * 7 + [False]
     assert w.loc[w["opd_id"] == "XYZ", "name"].item() == "XYZ"
     rows = w.set_index("opd_id")[list(FUNNEL_STEPS)]
-    assert rows.loc["DINKES"].tolist() == [3, 2, 2, 2, 1, 2]
-    assert rows.loc["DISDIK"].tolist() == [2, 1, 0, 0, 0, 0]
-    assert rows.loc["BAPPEDA"].tolist() == [1, 1, 1, 1, 1, 1]
-    assert rows.loc["KEC_B"].tolist() == [1, 1, 1, 0, 0, 0]
-    assert rows.loc["XYZ"].tolist() == [1, 1, 1, 0, 0, 0]
-    assert rows.loc["KEL1"].tolist() == [0] * 6
+    assert rows.loc["DINKES"].tolist() == [3, 2, 2, 2, 2]
+    assert rows.loc["DISDIK"].tolist() == [2, 1, 0, 0, 0]
+    assert rows.loc["BAPPEDA"].tolist() == [1, 1, 1, 1, 1]
+    assert rows.loc["KEC_B"].tolist() == [1, 1, 1, 0, 0]
+    assert rows.loc["XYZ"].tolist() == [1, 1, 1, 0, 0]
+    assert rows.loc["KEL1"].tolist() == [0] * 5
     # columns add up to the city's funnel
-    assert rows.sum().tolist() == [8, 6, 5, 3, 2, 3]
+    assert rows.sum().tolist() == [8, 6, 5, 3, 3]
     assert "KEC_A" not in set(w["opd_id"])  # not active in 2021, entered nothing
 
 
@@ -498,7 +497,7 @@ def test_composition_2021(rv21):
     assert set(c) == {"kind", "form", "initiator", "affair"}
     k = c["kind"]
     assert list(k["code"]) == ["digital", "non_digital", ""]
-    assert list(k["label"]) == ["Digital", "Non Digital", "(tidak diisi)"]
+    assert list(k["label"]) == ["Digital", "Nondigital", "(tidak diisi)"]
     assert list(k["count"]) == [4, 3, 1]  # I1 I3 I5 I6 / I2 I4 I7 / I8
     assert list(k["eligible"]) == [2, 1, 0]  # I1 I6 / I2
     assert k["share"].tolist() == pytest.approx([0.5, 0.375, 0.125])
@@ -662,8 +661,8 @@ def test_results_fields_2021(rv21, res21):
     r = results_fields(rv21, res21)
     assert json.loads(json.dumps(r)) == r
     assert (r["n_submitted"], r["n_eligible"], r["n_opd"], r["n_opd_participating"]) == (8, 3, 7, 4)
-    assert [s["count"] for s in r["funnel"]] == [8, 6, 5, 3, 2, 3]
-    assert r["funnel"][0] == {"step": "entered", "label": "Diinput OPD", "count": 8}
+    assert [s["count"] for s in r["funnel"]] == [8, 6, 5, 3, 3]
+    assert r["funnel"][0] == {"step": "entered", "label": "Dimasukkan OPD", "count": 8}
     assert r["coaching_groups"] == {"tidak_ikut": 3, "tidak_memenuhi": 2,
                                     "bukti_belum_lengkap": 1, "matang": 1}
 
@@ -709,8 +708,8 @@ def test_properties_funnel_opd_and_coaching_are_consistent(tables):
     f = funnel(rv, res)
     counts = f["count"].tolist()
     assert counts[0] == len(rv.innovations)
-    assert all(a >= b for a, b in zip(counts[:5], counts[1:5], strict=False))  # nested steps
-    assert counts[5] == counts[3]  # every eligible innovation is scored
+    assert all(a >= b for a, b in zip(counts, counts[1:], strict=False))  # nested steps
+    assert counts[4] == counts[3]  # every eligible innovation is scored
     w = funnel_by_opd(rv, res)
     assert w[list(FUNNEL_STEPS)].sum().tolist() == counts
     t = opd_participation(rv, res)

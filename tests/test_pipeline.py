@@ -28,9 +28,10 @@ DATA = default_data()
 YEARS = load_dataset(DATA).years()
 RESULT_KEYS = {"year", "iid", "predicate", "spd", "sid", "n_innovations", "n_submitted", "n_eligible",
                "n_opd", "n_opd_participating", "predicate_probabilities", "top_gaps", "assumptions",
-               # added in 2026 (design §5); opd_ranking comes with the OPD pages
+               # added in 2026 (design §5)
                "region", "frame_edition", "formula_status", "mean_maturity", "iid_claimed",
-               "iid_interval", "sensitivity", "path_to_next", "new_innovation_break_even"}
+               "iid_interval", "sensitivity", "path_to_next", "new_innovation_break_even",
+               "opd_ranking"}
 NOISE = re.compile(r"Traceback|\bNaN\b|\bnan\b|\bNone\b|&lt;NA&gt;|<NA>|NaT|Warning|warnings\.warn|"
                    r"object at 0x|<Figure size|DataFrame|dtype:", re.S)
 

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 from PIL import Image
 
-from iid_analysis.report import plots
+from iid_analysis.report import plots, plots_trend
 
 
 def _draw(calls: list[int], title: str = "Peluang predikat"):
@@ -63,17 +63,20 @@ def test_fingerprint_follows_the_drawing_code(tmp_path):
     assert plots.fingerprint("tren") != before
 
 
-def test_trend_legend_sits_below_the_plot_not_over_the_band_labels():
-    """The legend used to sit inside the axes, over the label of the top predicate line."""
+def test_trend_has_one_axis_per_quantity_and_its_legends_beside_the_panels():
+    """The trend used to put IID and counts on two y-axes of one panel, its legend over the
+    predikat lines; now each quantity has its own panel and the legends sit right of them."""
     t = pd.DataFrame({"year": [2019, 2020, 2021], "iid": [29.76, 20.02, 45.78], "n_submitted": [14, 4, 52]})
-    fig = plots.trend(t, "year", {"iid": "IID"}, "IID", "IID", bands=[(60.01, "batas Sangat Inovatif")],
-                      secondary={"n_submitted": "Inovasi masuk"})
+    bands = {y: [(60.01, 100.0, "Sangat Inovatif"), (35.0, 60.0, "Inovatif"), (0.01, 34.99, "Kurang Inovatif")]
+             for y in (2019, 2020, 2021)}
+    fig = plots_trend.trend(t, "year", "IID", counts={"n_submitted": "Inovasi masuk"}, bands=bands)
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
     canvas = FigureCanvasAgg(fig)  # the figure comes back closed: give it a canvas to lay it out
     canvas.draw()
     renderer = canvas.get_renderer()
-    legend = fig.legends[0].get_window_extent(renderer)
-    axes = fig.axes[0].get_window_extent(renderer)
-    assert legend.y1 <= axes.y0  # wholly below the axes
-    assert [t.get_text() for t in fig.legends[0].get_texts()] == ["IID", "Inovasi masuk"]
+    iid_ax, count_ax = fig.axes
+    for ax in (iid_ax, count_ax):
+        assert ax.get_legend().get_window_extent(renderer).x0 >= ax.get_window_extent(renderer).x1
+    assert [t.get_text() for t in count_ax.get_legend().get_texts()] == ["Inovasi masuk"]
+    assert iid_ax.get_legend().get_texts()[0].get_text() == "IID"

@@ -1,14 +1,14 @@
-"""review.csv, findings.csv and review.xlsx (validation.write_review_outputs, review_xlsx)."""
+"""review.csv, findings.csv and telaah.csv (review.write_review_outputs). review.xlsx is written
+from the whole analysis by the yearly run: tests/test_workbook.py."""
 
 from __future__ import annotations
 
 import pandas as pd
 import pytest
-from openpyxl import load_workbook
 from test_validation import base_tables, run, set_cell
 
+from iid_analysis.report.workbook.names import sheet_name
 from iid_analysis.review import write_review_outputs
-from iid_analysis.review.workbook import MAX_SHEET_NAME, SUMMARY_SHEET, sheet_name
 
 
 @pytest.fixture()
@@ -31,7 +31,7 @@ def _csv(path):
 def test_outputs_written(tmp_path, broken_review):
     out = tmp_path / "new" / "dir"
     paths = write_review_outputs(broken_review, out)
-    assert [p.name for p in paths] == ["review.csv", "findings.csv", "review.xlsx"]
+    assert [p.name for p in paths] == ["review.csv", "findings.csv", "telaah.csv"]
     assert all(p.is_file() and p.parent == out for p in paths)
 
 
@@ -61,40 +61,22 @@ def test_findings_csv_columns(tmp_path, broken_review):
     assert set(df["severity"]) <= {"error", "warning", "info"}
 
 
-def test_review_xlsx_sheets_and_print_layout(tmp_path, broken_review):
+def test_telaah_csv_for_people(tmp_path, broken_review):
     write_review_outputs(broken_review, tmp_path)
-    wb = load_workbook(tmp_path / "review.xlsx")
-    names = wb.sheetnames
-    assert names[0] == SUMMARY_SHEET
-    assert set(names[1:]) == {"DINKES", "DISDIK", "A_B_C_D__E_"}
-    for ws in wb.worksheets:
-        assert len(ws.title) <= MAX_SHEET_NAME
-        assert ws.page_setup.orientation == "landscape"
-        assert ws.page_setup.fitToWidth == 1 and ws.sheet_properties.pageSetUpPr.fitToPage
-        assert ws.print_title_rows  # header row repeated on every page
-    summary = wb[SUMMARY_SHEET]
-    values = {
-        r[0]: r[1] for r in summary.iter_rows(min_row=6, max_row=15, max_col=2, values_only=True)
-    }
-    assert values["Inovasi masuk"] == 5 and values["Keputusan: tidak lanjut"] == 1
-    dinkes = wb["DINKES"]
-    header = [c.value for c in dinkes[4]]
-    assert header[:4] == ["No", "Baris", "ID Inovasi", "Nama Inovasi"]
-    cell = dinkes.cell(row=5, column=4)
-    assert cell.data_type == "s" and cell.value.startswith("'=")  # text, never a formula
-    texts = [c.value for row in dinkes.iter_rows() for c in row if isinstance(c.value, str)]
-    assert "Daftar tindakan" in texts
-    assert "lengkapi bukti SID01 Regulasi inovasi daerah" in texts
-    assert dinkes.cell(row=5, column=9).alignment.wrap_text
-
-
-def test_no_formula_anywhere_in_the_workbook(tmp_path, broken_review):
-    write_review_outputs(broken_review, tmp_path)
-    wb = load_workbook(tmp_path / "review.xlsx")
-    for ws in wb.worksheets:
-        for row in ws.iter_rows():
-            for c in row:
-                assert c.data_type != "f", (ws.title, c.coordinate, c.value)
+    raw = (tmp_path / "telaah.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 with BOM: Excel reads it as UTF-8
+    df = pd.read_csv(tmp_path / "telaah.csv", dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    assert list(df.columns[:7]) == ["ID Inovasi", "Nama Inovasi", "Kode OPD", "Nama OPD", "Keputusan",
+                                    "Alasan", "Yang harus dilakukan"]
+    assert len(df) == 5
+    assert df["Keputusan"].tolist() == ["Lengkapi", "Tidak dilanjutkan", "Lengkapi", "Lanjut", "Lengkapi"]
+    assert set(df["Memenuhi syarat"]) <= {"ya", "tidak", ""} and "ya" in set(df["Memenuhi syarat"])
+    assert df["Tanggal penerapan"].iloc[1] == "12 Maret 2021"
+    assert df["Tahapan"].iloc[0] == "Penerapan"
+    assert df["Nama Inovasi"].iloc[0].startswith("'=")  # guarded against formulas
+    assert not any(str(v).startswith(("=", "+", "-", "@")) for v in df.to_numpy().ravel())
+    machine = _csv(tmp_path / "review.csv")  # the machine file keeps its codes and True/False
+    assert machine["decision"].tolist()[1] == "tidak_lanjut"
 
 
 def test_sheet_names_valid_and_unique():
@@ -118,7 +100,7 @@ def test_sheet_names_valid_and_unique():
     assert all(0 < len(g) <= 31 for g in got)
     assert all(not any(ch in g for ch in "[]:*?/\\") for g in got)
     assert got[0] == "DINKES" and got[1] == "dinkes (2)"
-    assert got[4] == "a_b" and got[5] == "Tanpa Kode OPD"
+    assert got[4] == "a b" and got[5] == "Tanpa Kode OPD"
     assert got[7] == "quoted" and got[8] != "History"
 
 
@@ -126,4 +108,4 @@ def test_empty_edition_outputs(tmp_path):
     rv = run(base_tables(), year=2022)
     write_review_outputs(rv, tmp_path)
     assert len(_csv(tmp_path / "review.csv")) == 0
-    assert load_workbook(tmp_path / "review.xlsx").sheetnames == [SUMMARY_SHEET]
+    assert len(pd.read_csv(tmp_path / "telaah.csv", encoding="utf-8-sig")) == 0

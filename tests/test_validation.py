@@ -301,7 +301,7 @@ def test_outside_window_reason_in_words():
     r = row_of(rv, "INV1")
     assert r["decision"] == "tidak_lanjut" and not r["eligible"]
     assert (
-        r["reasons"] == "diterapkan 12 Maret 2021, di luar jendela 1 Januari 2019–31 Desember 2020"
+        r["reasons"] == "diterapkan 12 Maret 2021, di luar periode penilaian 1 Januari 2019–31 Desember 2020"
     )
     assert r["todo"] == ""
     f = rv.findings[rv.findings["rule"] == "outside_window"].iloc[0]
@@ -317,7 +317,7 @@ def test_submitted_after_deadline_extension_included():
     rv = run(t)
     r = row_of(rv, "INV1")
     assert not r["on_time"] and r["decision"] == "tidak_lanjut"
-    assert r["reasons"] == "dimasukkan 18 September 2021, setelah batas input 17 September 2021"
+    assert r["reasons"] == "dimasukkan 18 September 2021, setelah batas akhir pengisian 17 September 2021"
     for i in ("INV2", "INV3"):
         assert row_of(rv, i)["on_time"] and row_of(rv, i)["decision"] == "lanjut"
 
@@ -337,7 +337,7 @@ def test_submitted_before_window_opened_is_a_warning():
     f = rv.findings[rv.findings["rule"] == "submitted_early"]
     assert f["innovation_id"].tolist() == ["INV1"] and f["severity"].tolist() == ["warning"]
     r = row_of(rv, "INV1")
-    assert r["decision"] == "lanjut" and "catatan: tanggal input 30 April 2021" in r["reasons"]
+    assert r["decision"] == "lanjut" and "catatan: tanggal pengisian 30 April 2021" in r["reasons"]
     assert row_of(rv, "INV2")["reasons"] == "memenuhi syarat dan berkas lengkap"
 
 
@@ -620,7 +620,7 @@ def test_evidence_invalid_and_pending():
     f = rv.findings[rv.findings["rule"] == "evidence_pending"]
     assert f["innovation_id"].tolist() == ["INV2"] and f["severity"].tolist() == ["warning"]
     assert row_of(rv, "INV2")["decision"] == "lengkapi"
-    assert "pastikan bukti diverifikasi: SID03" in row_of(rv, "INV2")["todo"]
+    assert "minta Bappeda memeriksa bukti SID03 Dukungan anggaran" in row_of(rv, "INV2")["todo"]
     assert row_of(rv, "INV3")["decision"] == "lanjut"
 
 
@@ -722,7 +722,7 @@ def test_ineligible_wins_over_gaps():
     rv = run(t)
     r = row_of(rv, "INV1")
     assert r["decision"] == "tidak_lanjut" and r["todo"] == ""
-    assert r["reasons"] == "diterapkan 1 Mei 2018, di luar jendela 1 Januari 2019–31 Desember 2020"
+    assert r["reasons"] == "diterapkan 1 Mei 2018, di luar periode penilaian 1 Januari 2019–31 Desember 2020"
     assert r["n_errors"] == 1 and r["n_warnings"] == 1
 
 
@@ -734,9 +734,9 @@ def test_several_reasons_are_joined_in_a_stable_order():
     set_cell(t, "innovations", 0, "submitted_on", "2021-10-01")
     rv = run(t)
     assert row_of(rv, "INV1")["reasons"] == (
-        "diterapkan 1 Mei 2018, di luar jendela 1 Januari 2019–31 Desember 2020; "
+        "diterapkan 1 Mei 2018, di luar periode penilaian 1 Januari 2019–31 Desember 2020; "
         "tahapan inisiatif tidak dihitung (yang dihitung: penerapan); "
-        "dimasukkan 1 Oktober 2021, setelah batas input 17 September 2021"
+        "dimasukkan 1 Oktober 2021, setelah batas akhir pengisian 17 September 2021"
     )
 
 
@@ -750,7 +750,7 @@ def test_counts_and_summary():
     assert c == {
         "n_submitted": 5,
         "n_in_window": 4,
-        "n_stage_counted": 4,
+        "n_stage_counted": 3,  # cumulative: in the period and at a counted stage (the funnel)
         "n_eligible": 3,
         "n_lanjut": 2,
         "n_lengkapi": 1,
@@ -762,10 +762,11 @@ def test_counts_and_summary():
     lines = summary_lines(rv)
     text = "\n".join(lines)
     assert "Inovasi masuk: 5" in text
-    assert "Diterapkan dalam jendela waktu (1 Januari 2019–31 Desember 2020): 4" in text
-    assert "Memenuhi syarat: 3" in text
-    assert "Keputusan: lanjut 2, lengkapi 1, tidak lanjut 2" in text
-    assert "Temuan: 2 galat, 1 peringatan, 0 info" in text
+    assert "Diterapkan dalam periode penilaian (1 Januari 2019–31 Desember 2020): 4" in text
+    assert "Dan pada tahapan yang dinilai (penerapan): 3" in text
+    assert "Memenuhi semua syarat: 3" in text
+    assert "Keputusan: lanjut 2, lengkapi 1, tidak dilanjutkan 2" in text
+    assert "Temuan: 2 kesalahan, 1 peringatan, 0 info" in text
     total = sum(len(rv.dataset.table(t)) for t in schema.ALL_TABLES)
     assert total == 3 + 5 + 5 * 20 + 15  # opd, innovations, SID answers, SPD answers
     assert lines[-1] == f"Baris masuk = baris keluar: {total} = {total}"

@@ -19,6 +19,7 @@ builds each edition's analysis from them (:func:`build`) and hands the notebooks
 
 from __future__ import annotations
 
+import datetime as dt
 import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,6 +36,8 @@ from iid_analysis.analyses import (
     leave_one_out,
     participation,
     path,
+    peers,
+    ranking,
     robustness,
     scenarios,
     sensitivity,
@@ -42,6 +45,8 @@ from iid_analysis.analyses import (
     timeline,
     todo,
     trends,
+    unit_actions,
+    unit_profile,
 )
 from iid_analysis.io.dataset import Dataset, load_dataset
 from iid_analysis.io.locations import default_data
@@ -81,6 +86,7 @@ class Coaching:
     groups: pd.DataFrame  # the groups with their rule, action and count
     heatmap: pd.DataFrame  # OPD × SID indicator: mean level claimed
     bimtek: pd.DataFrame  # SID indicators by open points per innovation
+    missed: pd.DataFrame  # OPD × SID indicator: mean points missed per scored innovation (heatmap)
 
 
 @dataclass(frozen=True)
@@ -117,6 +123,18 @@ class Comparison:
     result: IndexResult
 
 
+@dataclass(frozen=True)
+class Units:
+    """Every work unit on its own (the OPD pages and sheets) and the city's internal ranking."""
+
+    profile: pd.DataFrame  # one row per active OPD: counts, contribution, coaching, bimtek, suggested
+    entries: pd.DataFrame  # one row per innovation entered: stage, decision, reasons, maturity
+    actions: pd.DataFrame  # one row per thing an OPD can do: missing, action, evidence, gain
+    ranking: pd.DataFrame  # OPDs with a scored innovation: contribution, rank and its interval
+    deadline: dt.date | None  # the input close (with the extension)
+    unattributed: float = 0.0  # IID points of scored innovations without an OPD code
+
+
 @dataclass
 class Analysis:
     """One edition's analysis: the data, the method, the review, the score and every derived table."""
@@ -137,6 +155,8 @@ class Analysis:
     sensitivity: Any  # analyses.sensitivity.Sensitivity: Sobol indices per source of uncertainty
     seed: int = DEFAULT_SEED
     log: list[dict] = field(default_factory=list)
+    peers: Any = None  # analyses.peers.Peers: the published results of the edition (province, nation, own)
+    units: Units | None = None  # every OPD on its own and the internal ranking
 
     @property
     def previous(self) -> IndexResult | None:
@@ -198,7 +218,7 @@ def build(ds: Dataset, year: int, reviews: dict[int, Review], results: dict[int,
     log.append({"step": "participation", "n_opd": part.summary["n_opd"]})
     cmap = coaching.coaching_map(rv, res)
     coach = Coaching(cmap, coaching.coaching_groups(cmap), coaching.indicator_heatmap(res),
-                     coaching.bimtek_priorities(res))
+                     coaching.bimtek_priorities(res), coaching.missed_heatmap(res))
     log.append({"step": "coaching", "groups": dict(zip(coach.groups["group"], coach.groups["count"],
                                                          strict=True))})
     lift = _lift(rv, res)
@@ -213,8 +233,14 @@ def build(ds: Dataset, year: int, reviews: dict[int, Review], results: dict[int,
     log.append({"step": "robustness", "draws": draws, "seed": seed})
     sens = sensitivity.sensitivity(res, seed=seed)
     log.append({"step": "sensitivity", "n": sens.n, "runs": sens.runs, "seed": seed})
+    published = peers.peers(ds.region, year)
+    log.append({"step": "peers", "own": published.own is not None, "province": len(published.province),
+                "national": len(published.national)})
+    units = _units(rv, res, cmap, lift.gaps, meth, seed)
+    log.append({"step": "units", "n_units": len(units.profile), "n_ranked": len(units.ranking),
+                "n_actions": len(units.actions)})
     return Analysis(year, ds, meth, rv, res, own, own_results, part, coach, lift, brief, comparison,
-                    rob, sens, seed, log)
+                    rob, sens, seed, log, peers=published, units=units)
 
 
 def _participation(rv: Review, res: IndexResult, reviews: dict, results: dict, year: int) -> Participation:
@@ -227,6 +253,18 @@ def _participation(rv: Review, res: IndexResult, reviews: dict, results: dict, y
         timeline_summary=timeline.timeline_summary(rv),
         composition=composition.composition(rv),
         missing_affairs=composition.missing_affairs(rv),
+    )
+
+
+def _units(rv: Review, res: IndexResult, cmap: pd.DataFrame, gaps_df: pd.DataFrame, meth: Methodology,
+           seed: int) -> Units:
+    return Units(
+        profile=unit_profile.unit_profile(rv, res, cmap),
+        entries=unit_profile.unit_entries(rv, res),
+        actions=unit_actions.unit_actions(rv, res, gaps_df),
+        ranking=ranking.unit_ranking(res, seed=seed),
+        deadline=getattr(meth, "input_deadline", None),
+        unattributed=ranking.unattributed(res),
     )
 
 

@@ -25,7 +25,7 @@ def _parser() -> argparse.ArgumentParser:
     v = sub.add_parser("validate", help="telaah meja (desk review) satu edisi")
     v.add_argument("data", help="folder CSV atau berkas .xlsx")
     v.add_argument("--year", type=int, required=True, help="edisi (tahun penilaian)")
-    v.add_argument("--out", default=".", help="folder keluaran review.csv, findings.csv, review.xlsx")
+    v.add_argument("--out", default=".", help="folder keluaran review.csv, findings.csv, telaah.csv")
 
     s = sub.add_parser("score", help="hitung IID dan predikat satu edisi")
     s.add_argument("data")

@@ -36,6 +36,7 @@ __all__ = [
     "coaching_map",
     "indicator_heatmap",
     "maturity_threshold",
+    "missed_heatmap",
 ]
 
 #: The project's own maturity band for the coaching map: an OPD is "mature" when the mean maturity
@@ -61,7 +62,7 @@ COACHING_GROUPS: dict[str, dict[str, str]] = {
         "label": "Ikut, belum memenuhi syarat",
         "action": (
             "Jelaskan syarat kelayakan (diterapkan dalam periode penilaian, tahap penerapan, "
-            "belum pernah diikutkan, input tepat waktu); arahkan inovasi tahap inisiatif atau "
+            "belum pernah diikutkan, dimasukkan tepat waktu); arahkan inovasi tahap inisiatif atau "
             "uji coba ke edisi berikutnya dan catat tanggal penerapannya."
         ),
     },
@@ -69,7 +70,7 @@ COACHING_GROUPS: dict[str, dict[str, str]] = {
         "label": "Memenuhi syarat, bukti belum lengkap",
         "action": (
             "Bimtek penyusunan bukti dukung per indikator SID dan tindak lanjuti daftar "
-            "'yang harus dilengkapi' dari telaah meja sebelum batas input."
+            "'yang harus dilengkapi' dari telaah meja sebelum batas akhir pengisian."
         ),
     },
     "matang": {
@@ -97,8 +98,8 @@ def _group_texts(threshold: float | None, max_maturity: float | None) -> dict[st
             "ambang proyek ini, bukan ketentuan resmi)"
         )
     return {
-        "tidak_ikut": "Tidak menginput satu inovasi pun pada edisi ini.",
-        "tidak_memenuhi": "Menginput inovasi, tetapi tidak satu pun memenuhi syarat.",
+        "tidak_ikut": "Tidak memasukkan satu inovasi pun pada edisi ini.",
+        "tidak_memenuhi": "Memasukkan inovasi, tetapi tidak satu pun memenuhi syarat.",
         "bukti_belum_lengkap": (
             "Ada inovasi yang memenuhi syarat, tetapi belum ada yang berstatus lanjut atau "
             f"rata-rata skor kematangannya di bawah {line}."
@@ -213,6 +214,48 @@ def indicator_heatmap(result: IndexResult) -> pd.DataFrame:
     )
     for c in ids:
         out[c] = wide[c].to_numpy(dtype="float64") if len(wide) else np.array([], dtype="float64")
+    return sort_by_opd(out)
+
+
+def missed_heatmap(result: IndexResult) -> pd.DataFrame:
+    """OPD × SID indicator: the SID points *missed* per scored innovation — the mean of
+    (max_points − points) over the OPD's scored innovations — what bimtek can still recover.
+
+    Wide like :func:`indicator_heatmap`: opd_id, name, n_scored, total (the mean points missed per
+    innovation over all SID indicators: the sum of the indicator columns), then one column per SID
+    indicator of the methodology (its order). Rows: OPDs with at least one scored innovation,
+    sorted by name, then opd_id. An answer not given counts as fully missed (max_points, 0 points).
+    """
+    ids = [i.id for i in result.methodology.indicators_of("SID")]
+    sp = _sid_points(result)
+    sp = sp.assign(missed=(sp["max_points"] - sp["points"]).clip(lower=0.0))
+    names = dict(zip(*(opd_table(result.review)[c] for c in ("opd_id", "name")), strict=True))
+    fallback = fallback_names(result.review)
+    n = sp.groupby("opd_id")["innovation_id"].nunique()
+    # missed per (OPD, indicator) summed over innovations, divided by the OPD's scored innovations:
+    # an innovation without a row for an indicator would otherwise drop out of that mean
+    summed = sp.pivot_table(index="opd_id", columns="indicator_id", values="missed", aggfunc="sum")
+    summed = summed.reindex(columns=ids)
+    opd_list = list(summed.index)
+    out = pd.DataFrame(
+        {
+            "opd_id": pd.array(opd_list, dtype="string"),
+            "name": pd.array(
+                [names.get(i) or fallback.get(i) or (i or NO_OPD_LABEL) for i in opd_list],
+                dtype="string",
+            ),
+            "n_scored": n.reindex(opd_list, fill_value=0).to_numpy(dtype="int64"),
+        }
+    )
+    counts = out["n_scored"].to_numpy(dtype="float64")
+    cols = {}
+    for c in ids:
+        col = summed[c].to_numpy(dtype="float64") if len(summed) else np.array([], dtype="float64")
+        cols[c] = np.where(counts > 0, col / np.where(counts > 0, counts, 1.0), np.nan)
+    out["total"] = np.nansum(np.vstack(list(cols.values())), axis=0) if cols and len(out) else 0.0
+    for c in ids:
+        out[c] = cols[c]
+    out["total"] = out["total"].astype("float64")
     return sort_by_opd(out)
 
 

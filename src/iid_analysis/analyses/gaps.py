@@ -51,13 +51,15 @@ __all__ = [
 #: Actions that close a gap, cheapest first.
 ACTIONS: tuple[str, ...] = ("validate_evidence", "fix_evidence", "raise_level")
 EFFORT: dict[str, int] = {"validate_evidence": 1, "fix_evidence": 2, "raise_level": 3}
-#: The kind of each action (design §5 ``path_to_next``): ``evidence`` (get verified, complete or
+#: The kind of each action (design §5 ``path_to_next``): ``evidence`` (have it checked, complete or
 #: replace the evidence of a level already claimed) or ``level`` (raise the level).
 KIND: dict[str, str] = {"validate_evidence": "evidence", "fix_evidence": "evidence", "raise_level": "level"}
+#: What the owner of the answer does (an OPD for an innovation's answer): upload to the national
+#: system (aplikasi IID) and ask Bappeda to check — never "make sure it is verified".
 ACTION_LABELS: dict[str, str] = {
-    "validate_evidence": "Pastikan bukti yang menunggu verifikasi diterima",
-    "fix_evidence": "Lengkapi atau perbaiki bukti dukung",
-    "raise_level": "Naikkan capaian ke tingkat 3",
+    "validate_evidence": "Minta Bappeda memeriksa dokumen yang sudah diunggah ke aplikasi IID",
+    "fix_evidence": "Unggah dokumen yang sesuai ke aplikasi IID, lalu minta Bappeda memeriksanya",
+    "raise_level": "Naikkan capaian ke tingkat 3, lalu unggah dokumennya ke aplikasi IID",
 }
 EFFORT_LABELS: dict[int, str] = {1: "ringan", 2: "sedang", 3: "berat"}
 DOCUMENT_ACTIONS: tuple[str, ...] = ("validate_evidence", "fix_evidence")
@@ -91,16 +93,22 @@ def result_names(result: IndexResult) -> tuple[dict, dict]:
 
 
 def _effort_note(action: str, level: int, status: str, ind) -> str:
-    evidence = ind.evidence if ind is not None and ind.evidence else "bukti dukung sesuai indikator"
+    def evidence(lv: int) -> str:
+        text = ind.evidence_for(lv) if ind is not None else ""
+        return text or "bukti dukung sesuai indikator"
+
     if action == "validate_evidence":
-        return (f"Ringan: bukti tingkat {level} sudah diunggah dan menunggu verifikasi; pastikan "
-                f"isinya sesuai ketentuan ({evidence}) agar diterima.")
+        return (f"Ringan: dokumen tingkat {level} sudah diunggah dan menunggu pemeriksaan; cocokkan "
+                f"isinya dengan ketentuan ({evidence(level)}), lalu minta Bappeda memeriksanya.")
     if action == "fix_evidence":
-        what = "ganti bukti yang tidak valid dengan" if status == "invalid" else "unggah"
-        return f"Sedang: {what} bukti yang sesuai ({evidence}) untuk tingkat {level} yang sudah diklaim."
+        what = ("ganti dokumen yang tidak valid dengan dokumen yang sesuai" if status == "invalid"
+                else "unggah dokumen yang sesuai")
+        return (f"Sedang: {what} ({evidence(level)}) untuk tingkat {level} yang sudah diklaim ke "
+                "aplikasi IID, lalu minta Bappeda memeriksanya.")
     top = ind.levels[2] if ind is not None else "tingkat 3"
     start = "capai" if level == 0 else f"naikkan dari tingkat {level} ke"
-    return f"Berat: {start} tingkat 3 ({top}) dan siapkan bukti valid ({evidence})."
+    return (f"Berat: {start} tingkat 3 ({top}), lalu unggah dokumennya ({evidence(3)}) ke aplikasi "
+            "IID dan minta Bappeda memeriksanya.")
 
 
 def gaps(result: IndexResult) -> pd.DataFrame:

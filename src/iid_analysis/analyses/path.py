@@ -121,7 +121,7 @@ def _innovation_step(maturity: float, gain_ratio: float, max_total: float, basic
         "gain_points": float(maturity), "gain": round(float(gain_ratio), 4),
         "gain_total": round(float(gain_ratio) * max_total / 100.0, 6), "effort": _EFFORT[ADD_INNOVATION],
         "effort_note": "Berat: inovasi baru harus diterapkan, diprofilkan dan diberi bukti dukung valid "
-                       "sebelum batas input.",
+                       "sebelum batas akhir pengisian.",
     }
 
 

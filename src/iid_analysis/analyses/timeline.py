@@ -15,8 +15,8 @@ __all__ = ["PERIODS", "timeline", "timeline_summary"]
 
 #: Periods of the input window used by :func:`timeline`: code → Indonesian label.
 PERIODS: dict[str, str] = {
-    "sebelum_dibuka": "Sebelum masa input dibuka",
-    "masa_input": "Masa input",
+    "sebelum_dibuka": "Sebelum periode pengisian dibuka",
+    "masa_input": "Periode pengisian",
     "perpanjangan": "Masa perpanjangan",
     "terlambat": "Setelah batas akhir",
 }

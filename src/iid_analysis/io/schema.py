@@ -64,7 +64,7 @@ ENUMS: dict[str, dict[str, str]] = {
         "asn": "ASN",
         "masyarakat": "Masyarakat",
     },
-    "innovation_kind": {"digital": "Digital", "non_digital": "Non Digital"},
+    "innovation_kind": {"digital": "Digital", "non_digital": "Nondigital"},
     "form": {
         "tata_kelola": "Inovasi Tata Kelola Pemerintahan Daerah",
         "pelayanan_publik": "Inovasi Pelayanan Publik",

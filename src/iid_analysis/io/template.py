@@ -14,6 +14,7 @@ import datetime as dt
 from pathlib import Path
 
 from iid_analysis.io import schema
+from iid_analysis.io.printing import fit_row_heights, print_setup
 from iid_analysis.io.schema import ALL_TABLES, TABLE_LABELS, Column
 from iid_analysis.methodology.loader import load_methodology
 from iid_analysis.methodology.model import Methodology
@@ -192,6 +193,7 @@ def _write_table_sheet(wb, table: str, meth: Methodology, lists: dict[str, str])
         ws.add_data_validation(dv)
         dv.add(area)
     ws.row_dimensions[1].height = 30
+    print_setup(ws, header_row=1, n_cols=len(schema.COLUMNS[table]), freeze=False)
 
 
 # ---------------------------------------------------------------------- indicator sheet
@@ -218,6 +220,9 @@ def _write_indicator_sheet(wb, meth: Methodology) -> None:
             cell = ws.cell(row=i, column=j, value=_plain(v))
             cell.alignment = wrap
     ws.auto_filter.ref = f"A1:I{len(meth.indicators) + 1}"
+    widths = [w for _, w in headers]
+    fit_row_heights(ws, 1, len(meth.indicators) + 1, widths)
+    print_setup(ws, header_row=1, n_cols=len(headers), last_row=len(meth.indicators) + 1, freeze=False)
 
 
 def _plain(v: object) -> object:
@@ -308,6 +313,7 @@ def _write_guide(ws, meth: Methodology) -> None:
         cell.font = bold
         cell.fill = PatternFill("solid", fgColor=OPTIONAL_FILL)
     row += 1
+    head = row - 1
     for table in ALL_TABLES:
         for col in schema.COLUMNS[table]:
             values = (TABLE_LABELS[table], col.label, "ya" if col.required else "tidak",
@@ -316,3 +322,5 @@ def _write_guide(ws, meth: Methodology) -> None:
                 cell = ws.cell(row=row, column=j, value=_plain(v))
                 cell.alignment = wrap
             row += 1
+    fit_row_heights(ws, head + 1, row - 1, [22, 28, 10, 90])
+    print_setup(ws, header_row=head, n_cols=4, last_row=row - 1, freeze=False)

@@ -34,6 +34,7 @@ from iid_analysis.methodology.model import (
     Number,
     Verification,
 )
+from iid_analysis.methodology.stages import read_stages
 
 __all__ = ["BASE_FILE", "available_years", "load_methodology", "merge", "read_edition"]
 
@@ -235,6 +236,7 @@ def _build(raw: dict, path: Path) -> Methodology:
         path=str(path),
         sources=sources,
         verification=_verification(raw.get("verification"), sources, where),
+        stages=read_stages(raw.get("stages"), year, sources, where),
     )
     for key, got in (("max_spd", m.max_spd), ("max_sid_per_innovation", m.max_sid_per_innovation),
                      ("max_count_score", m.max_count_score), ("max_total", m.computed_max_total)):
@@ -329,6 +331,9 @@ def _catalogue(raw: dict, where: str) -> dict[str, dict]:
             raise MethodologyError(f"{where}: {key} harus punya 3 tingkat / must have 3 level texts")
         if not isinstance(item.get("outcome", False), bool):
             raise MethodologyError(f"{where}: {key} outcome harus true/false / outcome must be a boolean")
+        ev = item.get("evidence_levels", [])
+        if not isinstance(ev, list) or len(ev) not in (0, 3) or not all(isinstance(x, str) for x in ev):
+            raise MethodologyError(f"{where}: {key} evidence_levels harus 3 teks / must be 3 texts")
     return flat
 
 
@@ -375,7 +380,8 @@ def _indicators(raw: dict, number: _Numbers, where: str) -> tuple[tuple[Indicato
         indicators.append(
             Indicator(code, item["aspect"], str(item.get("variable", "")), str(item.get("name", code)), weight,
                       tuple(str(x) for x in item["levels"]), str(item.get("evidence", "")), key,
-                      bool(item.get("outcome", False)))
+                      bool(item.get("outcome", False)),
+                      tuple(str(x) for x in item.get("evidence_levels", [])))
         )
     if not any(i.aspect == "SID" for i in indicators) or not any(i.aspect == "SPD" for i in indicators):
         raise MethodologyError(f"{where}: perlu indikator SPD dan SID / needs SPD and SID indicators")

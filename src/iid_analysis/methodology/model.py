@@ -88,10 +88,19 @@ class Indicator:
     #: the level is an outcome the region cannot change before an input deadline (BPK opinion,
     #: poverty, PAD, …): its evidence can be fixed before the deadline, its level cannot
     outcome: bool = False
+    #: the evidence per level 1, 2, 3 where each level asks for a different document; () → ``evidence``
+    evidence_levels: tuple[str, ...] = ()
 
     @property
     def max_points(self) -> float:
         return 3 * self.weight
+
+    def evidence_for(self, level: int) -> str:
+        """The evidence that counts for ``level`` (1–3): the level's own text, else ``evidence``."""
+        lv = int(level)
+        if self.evidence_levels and 1 <= lv <= len(self.evidence_levels) and self.evidence_levels[lv - 1]:
+            return self.evidence_levels[lv - 1]
+        return self.evidence
 
 
 @dataclass(frozen=True)
@@ -117,6 +126,23 @@ class Alternative:
     status: str
     source: str
     value: Any  # a float, or a mapping indicator id → weight
+
+
+@dataclass(frozen=True)
+class Stage:
+    """One stage of the IGA after the input period (``[stages]``): what happens, when, how sure.
+
+    ``start``–``end`` is the period (inclusive); ``precision`` "day" when the dates were reported,
+    "month" when only the months are known or assumed."""
+
+    key: str
+    label: str
+    start: dt.date
+    end: dt.date
+    precision: str  # "day" | "month"
+    status: str
+    source: str
+    note: str = ""
 
 
 #: Evidence statuses the verification model knows, in this order.
@@ -187,6 +213,7 @@ class Methodology:
     variant: str = ""  # empty for the year file as published; else what was changed (what-if, robustness)
     sources: dict[str, str] = field(default_factory=dict, compare=False)
     verification: Verification = field(default_factory=Verification, compare=False)
+    stages: tuple[Stage, ...] = field(default=(), compare=False)  # the IGA stages after input, in order
 
     # ------------------------------------------------------------------ derived
     def indicator(self, indicator_id: str) -> Indicator:

@@ -46,9 +46,9 @@ NUMBER_LABELS: dict[str, str] = {
     "eligibility.implemented_to": "Akhir periode penerapan yang memenuhi syarat",
     "eligibility.counted_stages": "Tahapan inovasi yang dihitung",
     "eligibility.max_previous_entries": "Batas keikutsertaan IGA sebelumnya",
-    "input_window.opens": "Pembukaan masa input",
-    "input_window.closes": "Penutupan masa input",
-    "input_window.extended_to": "Batas perpanjangan masa input",
+    "input_window.opens": "Pembukaan periode pengisian",
+    "input_window.closes": "Penutupan periode pengisian",
+    "input_window.extended_to": "Batas perpanjangan periode pengisian",
     "aggregation.basic_affairs": "Urusan pelayanan dasar",
     "aggregation.basic_affairs_required": "Jumlah urusan pelayanan dasar yang harus tercakup agar skor "
                                           "jumlah inovasi diberikan",
@@ -168,7 +168,7 @@ def assumption_items(methodology: Methodology) -> tuple[list[str], list[str]]:
     return items, [md_text(s) for s in sources]
 
 
-def _is_bundled_sample(source: str) -> bool:
+def is_bundled_sample(source: str) -> bool:
     if not source:
         return False
     parts = Path(str(source)).parts
@@ -183,9 +183,9 @@ def data_source_items(dataset, review=None) -> list[str]:
     kind_text = {"csv": "folder berisi empat berkas CSV", "xlsx": "buku kerja Excel (XLSX)",
                  "memory": "tabel yang disusun langsung dalam analisis"}.get(kind, "")
     name = Path(source).name if source else ""
-    if _is_bundled_sample(source):
-        items.append("Sumber: data contoh bawaan proyek (folder sample). Data ini **sintetis** — "
-                     "dibuat acak dengan benih tetap untuk peragaan. Nama OPD dapat menyerupai unit "
+    if is_bundled_sample(source):
+        items.append("Sumber: data contoh bawaan proyek. Data ini **sintetis** — "
+                     "dibuat acak, dapat diulang persis, untuk peragaan. Nama OPD dapat menyerupai unit "
                      "kerja yang nyata, tetapi setiap inovasi, tanggal, tingkat indikator, dan bukti "
                      "dukung adalah rekaan; ini **bukan data resmi** pemerintah daerah mana pun, dan "
                      "angka dalam laporan ini hanya contoh.")
@@ -207,7 +207,7 @@ def data_source_items(dataset, review=None) -> list[str]:
         items.append("Edisi dalam data: " + listing([str(y) for y in years]))
     if review is not None:
         c = review.counts()
-        found = listing([count_of(c[k], w) for k, w in (("n_error", "galat"), ("n_warning", "peringatan"),
+        found = listing([count_of(c[k], w) for k, w in (("n_error", "kesalahan"), ("n_warning", "peringatan"),
                                                    ("n_info", "catatan")) if c.get(k)])
         items.append(
             f"Edisi {int(review.year)}: {count_of(c['n_submitted'], 'baris inovasi')}, "
@@ -230,7 +230,7 @@ def _project_rules(methodology: Methodology, rob: Any) -> list[str]:
     draws, seed = (rob.draws, rob.seed) if rob is not None else (None, None)
     if rob is not None and not missing(draws):
         out.append(f"Analisis kepastian: {fmt.integer(draws)} simulasi"
-                   + (f" dengan benih acak {int(seed)}" if not missing(seed) else ""))
+                   + (f" dengan bilangan acak awal {int(seed)} (hasil dapat diulang persis)" if not missing(seed) else ""))
     return out
 
 

@@ -40,7 +40,10 @@ from iid_analysis.report.brief_summary import (
     sentence_participation_change,
     sentence_tdd,
 )
-from iid_analysis.report.prose import bullets, join, listing, missing, paragraphs
+from iid_analysis.report.glossary import glossary_markdown
+from iid_analysis.report.memo import addressee, memo_markdown, region_label
+from iid_analysis.report.peers_text import peers_markdown
+from iid_analysis.report.prose import bullets, count_of, join, listing, missing, paragraphs
 
 #: Section keys → Indonesian titles, in report order.
 SECTION_TITLES: dict[str, str] = {
@@ -51,8 +54,21 @@ SECTION_TITLES: dict[str, str] = {
     "peta_pembinaan": "Peta pembinaan",
     "rencana_aksi": "Rencana aksi",
     "kepastian": "Kepastian predikat",
+    "posisi": "Posisi di antara daerah lain",
     "asumsi": "Asumsi dan sumber data",
+    "glosarium": "Glosarium",
 }
+#: Sections that may be silent (empty Markdown): shown without heading, or not at all.
+SILENT_SECTIONS: frozenset[str] = frozenset({"posisi"})
+#: The action plan lists the OPDs whose documents are worth most, this many, with at most
+#: TODO_PER_OPD innovations each and TODO_ITEMS documents per innovation; the workbook has them all.
+TODO_OPDS = 5
+TODO_PER_OPD = 2
+TODO_ITEMS = 2
+#: Steps of the path to the next predikat listed on this page (page 02 lists them all).
+PATH_STEPS = 5
+#: OPD names listed per coaching group on this page (page 01 has the whole map).
+COACHING_NAMES = 5
 
 
 @dataclass(frozen=True)
@@ -96,7 +112,7 @@ def _section_kekuatan(a) -> str:
 def _section_unggulan(a) -> str:
     m = a.result.methodology
     lead = ("Tahap presentasi IGA meminta kepala daerah memaparkan satu inovasi digital dan satu "
-            "inovasi non digital. Usulan berikut diambil dari inovasi yang dinilai dalam indeks.")
+            "inovasi nondigital. Usulan berikut diambil dari inovasi yang dinilai dalam indeks.")
     return paragraphs(lead, flagship_rule(m),
                       bullets(sentence_flagship(k, a.brief.flagships[k], m) for k in FLAGSHIP_KINDS))
 
@@ -113,7 +129,7 @@ def _section_profil(a) -> str:
 
 
 def _section_pembinaan(a) -> str:
-    return coaching_markdown(a.coaching.map, a.coaching.groups)
+    return coaching_markdown(a.coaching.map, a.coaching.groups, max_names=COACHING_NAMES)
 
 
 def _opd_gains(by_opd: pd.DataFrame) -> dict[str, float]:
@@ -122,15 +138,47 @@ def _opd_gains(by_opd: pd.DataFrame) -> dict[str, float]:
             if not missing(i) and not missing(g)}
 
 
+def _capped_todo(todo: pd.DataFrame, gains: dict[str, float]) -> tuple[pd.DataFrame, str]:
+    """The documents to complete, cut to the OPDs worth most (a sentence says what was cut)."""
+    if todo.empty:
+        return todo, ""
+    n_opd = todo["opd_id"].nunique()
+    if n_opd <= TODO_OPDS and todo.groupby("opd_id").size().max() <= TODO_PER_OPD and \
+            todo["todo"].map(len).max() <= TODO_ITEMS:
+        return todo, ""
+    order = (todo.assign(_gain=todo["opd_id"].map(lambda i: gains.get(str(i), 0.0)))
+             .groupby(["opd_id", "opd_name"], sort=False)["_gain"].first()
+             .sort_values(ascending=False, kind="stable"))
+    keep = [i for i, _ in order.index[:TODO_OPDS]]
+    cut = todo[todo["opd_id"].isin(keep)]
+    cut = pd.concat([cut[cut["opd_id"] == i].head(TODO_PER_OPD) for i in keep], ignore_index=True)
+
+    def few(items) -> list:
+        items = list(items)
+        more = len(items) - TODO_ITEMS
+        return items[:TODO_ITEMS] + ([f"dan {count_of(more, 'dokumen')} lain"] if more > 0 else [])
+    cut = cut.assign(todo=cut["todo"].map(few))
+    note = (f"Seluruhnya {count_of(len(todo), 'inovasi')} dari {count_of(n_opd, 'OPD')} harus melengkapi "
+            f"dokumen. Di bawah ini hanya {count_of(len(keep), 'OPD')} dengan kenaikan IID terbesar, "
+            f"paling banyak {count_of(TODO_PER_OPD, 'inovasi')} per OPD dan {count_of(TODO_ITEMS, 'dokumen')} "
+            f"per inovasi; daftar lengkapnya ada di buku kerja telaah meja (review.xlsx).")
+    return cut, note
+
+
 def _section_rencana(a) -> str:
     r = a.result
-    blocks = [sentence_deadline(r.methodology), action_plan_markdown(a.brief.todo, _opd_gains(a.lift.by_opd)),
+    gains = _opd_gains(a.lift.by_opd)
+    todo, note = _capped_todo(a.brief.todo, gains)
+    blocks = [sentence_deadline(r.methodology), note, action_plan_markdown(todo, gains),
               sentence_not_continued(a.review)]
     if r.next_predicate is None:
         blocks.append(f"Predikat tertinggi sudah tercapai; rencana aksi diarahkan untuk "
                       f"mempertahankan predikat {r.predicate}.")
     else:
-        blocks.append(path_markdown(a.lift.path, r))
+        path = path_markdown(a.lift.path, r, max_steps=PATH_STEPS)
+        if path and len(a.lift.path.get("actions") or []) > PATH_STEPS:
+            path += "\n\nDaftar lengkap tindakan ada di halaman Indeks Inovasi Daerah."
+        blocks.append(path)
     return paragraphs(*blocks)
 
 
@@ -138,8 +186,16 @@ def _section_kepastian(a) -> str:
     return sentence_robustness(a.robustness, a.result)
 
 
+def _section_posisi(a) -> str:
+    return peers_markdown(a)
+
+
 def _section_asumsi(a) -> str:
     return assumptions_markdown(a.methodology, a.dataset, a.review, a.robustness)
+
+
+def _section_glosarium(a) -> str:
+    return glossary_markdown(heading="").strip()
 
 
 _BUILDERS = {
@@ -150,19 +206,36 @@ _BUILDERS = {
     "peta_pembinaan": _section_pembinaan,
     "rencana_aksi": _section_rencana,
     "kepastian": _section_kepastian,
+    "posisi": _section_posisi,
     "asumsi": _section_asumsi,
+    "glosarium": _section_glosarium,
 }
 
 
 def report_sections(analysis: Analysis) -> list[Section]:
     """The nomination brief of ``analysis`` as sections in fixed order: ringkasan,
-    kekuatan_kelemahan, unggulan, profil, peta_pembinaan, rencana_aksi, kepastian, asumsi."""
+    kekuatan_kelemahan, unggulan, profil, peta_pembinaan, rencana_aksi, kepastian, posisi, asumsi,
+    glosarium (``posisi`` may be empty: see :data:`SILENT_SECTIONS`)."""
     return [Section(k, SECTION_TITLES[k], _BUILDERS[k](analysis)) for k in SECTION_TITLES]
 
 
+def memo_title(analysis: Analysis) -> str:
+    """"Nota Dinas untuk Wali Kota Pekalongan" (escaped)."""
+    return f"Nota Dinas untuk {addressee(analysis.dataset.region)}"
+
+
+def report_title(analysis: Analysis) -> str:
+    """"Laporan nominasi IGA edisi 2021 — Kota Pekalongan" (the region escaped; without it when unknown)."""
+    place = region_label(analysis.dataset.region)
+    return f"Laporan nominasi IGA edisi {int(analysis.year)}" + (f" — {place}" if place else "")
+
+
 def report_markdown(analysis: Analysis) -> str:
-    """The whole brief as one Markdown document (``## title`` per section)."""
-    parts = [f"# Laporan nominasi IGA edisi {int(analysis.year)}"]
+    """The whole brief as one Markdown document: the memo, then ``## title`` per section (a silent
+    section has no heading)."""
+    parts = [f"# {report_title(analysis)}", f"## {memo_title(analysis)}\n\n{memo_markdown(analysis)}"]
     for s in report_sections(analysis):
+        if not s.markdown and s.key in SILENT_SECTIONS:
+            continue
         parts.append(f"## {s.title}\n\n{s.markdown}")
     return "\n\n".join(parts) + "\n"

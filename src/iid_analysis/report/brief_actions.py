@@ -14,6 +14,7 @@ from iid_analysis.report.prose import (
     indicator_title,
     listing,
     missing,
+    opening,
     paragraphs,
     pct,
     text,
@@ -69,10 +70,10 @@ def sentence_deadline(methodology: Methodology) -> str:
     if not d:
         return ""
     if methodology.input_extended_to and methodology.input_extended_to != methodology.input_closes:
-        return (f"Batas akhir input edisi {methodology.year} adalah **{d}** (diperpanjang dari "
+        return (f"Batas akhir pengisian edisi {methodology.year} adalah **{d}** (diperpanjang dari "
                 f"{fmt.date(methodology.input_closes)}); semua dokumen di bawah harus lengkap paling "
                 f"lambat tanggal itu.")
-    return (f"Batas akhir input edisi {methodology.year} adalah **{d}**; semua dokumen di bawah harus "
+    return (f"Batas akhir pengisian edisi {methodology.year} adalah **{d}**; semua dokumen di bawah harus "
             f"lengkap paling lambat tanggal itu.")
 
 
@@ -98,26 +99,51 @@ def action_plan_markdown(todo: pd.DataFrame, gains: dict[str, float] | None = No
     return lead + "\n\n" + "\n".join(blocks)
 
 
-def sentence_not_continued(review) -> str:
-    """How many entries stop at the desk and why (from the eligibility flags)."""
+def not_continued_reasons(review) -> list[tuple[str, int]]:
+    """Why entries stop at the desk (*tidak dilanjutkan*): (reason in words, count), zeros left
+    out. "Outside the period" counts the entries applied at a known date outside the assessment
+    period; "not yet applied" those still at the stage of initiative or trial (no date of
+    application); an entry can have more than one reason."""
     inv = review.innovations
-    stop = inv["decision"].astype("string") == "tidak_lanjut"
-    n = int(stop.sum())
+    stop = (inv["decision"].astype("string") == "tidak_lanjut").fillna(False).to_numpy(dtype=bool)
+    sub = inv[stop]
+    if sub.empty:
+        return []
+
+    def false(col: str) -> pd.Series:
+        if col not in sub.columns:
+            return pd.Series(False, index=sub.index)
+        return ~sub[col].astype("boolean").fillna(True).astype(bool)
+
+    stage = sub["stage"].astype("string") if "stage" in sub.columns else pd.Series(pd.NA, index=sub.index,
+                                                                                   dtype="string")
+    not_applied = stage.isin(["inisiatif", "uji_coba"]).fillna(False).astype(bool)
+    dated = (sub["implementation_date"].notna() if "implementation_date" in sub.columns
+             else pd.Series(False, index=sub.index))
+    outside = false("in_window") & dated & ~not_applied
+    counts = [
+        ("diterapkan di luar periode penilaian", int(outside.sum())),
+        ("belum diterapkan karena masih tahap inisiatif atau uji coba", int(not_applied.sum())),
+        ("tahapannya tidak dihitung", int((false("stage_counted") & ~not_applied).sum())),
+        ("sudah pernah diikutkan IGA", int(false("reentry_ok").sum())),
+        ("dimasukkan setelah batas akhir pengisian", int(false("on_time").sum())),
+    ]
+    return [(w, k) for w, k in counts if k]
+
+
+def sentence_not_continued(review) -> str:
+    """How many entries stop at the desk and why (see :func:`not_continued_reasons`)."""
+    inv = review.innovations
+    n = int((inv["decision"].astype("string") == "tidak_lanjut").fillna(False).sum())
     if n == 0:
         return ""
-    sub = inv[stop.to_numpy(dtype=bool)]
-    why = []
-    for col, words in (("in_window", "diterapkan di luar periode penilaian"),
-                       ("stage_counted", "tahapannya tidak dihitung"),
-                       ("reentry_ok", "sudah pernah diikutkan IGA"),
-                       ("on_time", "diinput setelah batas akhir")):
-        if col in sub.columns:
-            k = int((~sub[col].astype("boolean").fillna(True).to_numpy(dtype=bool)).sum())
-            if k:
-                why.append(f"{fmt.integer(k)} {words}")
-    s = f"{cap(count_of(n, 'inovasi'))} tidak lanjut pada edisi ini"
-    s += (f" ({listing(why)}; satu inovasi dapat memiliki lebih dari satu alasan)" if len(why) > 1
-          else (f" ({why[0]})" if why else ""))
+    why = [f"{fmt.integer(k)} {words}" for words, k in not_continued_reasons(review)]
+    many = sum(k for _, k in not_continued_reasons(review)) > n
+    s = f"{opening(count_of(n, 'inovasi'))} tidak dilanjutkan pada edisi ini"
+    if len(why) > 1:
+        s += f" ({listing(why)}" + ("; satu inovasi dapat memiliki lebih dari satu alasan)" if many else ")")
+    elif why:
+        s += f" ({why[0]})"
     return s + "; arahkan ke edisi berikutnya bila memenuhi syarat waktu dan tahapan."
 
 
@@ -153,7 +179,7 @@ def path_markdown(path: dict | None, result, max_steps: int = MAX_STEPS) -> str:
         (by_kind["evidence"], "perbaikan bukti dukung"), (by_kind["level"], "kenaikan tingkat"),
         (by_kind["innovation"], "inovasi tambahan")) if n])
     after = path.get("iid_after")
-    head = (f"Jalur menuju {aim} dengan tindakan yang dapat dikerjakan sebelum batas input: "
+    head = (f"Jalur menuju {aim} dengan tindakan yang dapat dikerjakan sebelum batas akhir pengisian: "
             f"{count_of(len(actions), 'tindakan')} ({kinds})"
             + (f", dan IID menjadi {fmt.num(after)}" if not missing(after) else "") + ". "
             "Tindakan dipilih berurutan menurut kenaikan IID terbesar; capaian indikator hasil "

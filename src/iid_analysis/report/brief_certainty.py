@@ -23,13 +23,12 @@ def sentence_robustness(rob: Any, result) -> str:
     if rob is None:
         return unavailable
     med, lo, hi = rob.median, rob.p05, rob.p95
-    draws, seed = rob.draws, rob.seed
+    draws = rob.draws
     out = []
     if not missing(med, lo, hi):
         basis = "Dalam simulasi"
         if not missing(draws):
             basis = f"Dalam {fmt.integer(draws)} simulasi"
-            basis += f" (benih acak {int(seed)})" if not missing(seed) else ""
         out.append(f"{basis} yang mengacak penerimaan bukti yang belum valid, bobot indikator, dan "
                    f"angka metodologi yang diasumsikan, median IID adalah {fmt.num(med)} dengan "
                    f"rentang 5–95% {fmt.num(lo)}–{fmt.num(hi)}.")

@@ -16,7 +16,7 @@ from iid_analysis.text import fmt
 from iid_analysis.text.escape import md_text
 
 #: The two flagship slots of the presentation: innovation kind code → words used in the text.
-FLAGSHIP_WORDS: dict[str, str] = {"digital": "digital", "non_digital": "non digital"}
+FLAGSHIP_WORDS: dict[str, str] = {"digital": "digital", "non_digital": "nondigital"}
 
 
 def flagship_rule(methodology: Methodology) -> str:
@@ -26,7 +26,7 @@ def flagship_rule(methodology: Methodology) -> str:
     steps = [*ties, "kode inovasi menurut abjad"]
     proven = (" Tingkat yang dipakai adalah tingkat yang terbukti dengan bukti dukung valid."
               if ties else "")
-    return ("Aturan pemilihan: untuk masing-masing jenis (digital dan non digital), di antara inovasi "
+    return ("Aturan pemilihan: untuk masing-masing jenis (digital dan nondigital), di antara inovasi "
             "yang dinilai dipilih yang skor kematangannya tertinggi; bila sama, "
             + ", lalu ".join(steps) + "." + proven)
 
@@ -37,7 +37,7 @@ def sentence_flagship(kind: str, choice: dict | None, methodology: Methodology) 
     if choice is None:
         return (f"Tidak ada inovasi {words} yang dinilai pada edisi ini, sehingga unggulan {words} "
                 f"belum dapat diusulkan. Cari inovasi {words} yang sudah diterapkan dan lengkapi "
-                f"bukti dukungnya sebelum batas input.")
+                f"bukti dukungnya sebelum batas akhir pengisian.")
     facts = [f"skor kematangan {fmt.num(choice['maturity'])} dari {trim(choice['max_maturity'])}"]
     for t, lvl in choice.get("levels", {}).items():
         try:

@@ -7,11 +7,11 @@ from iid_analysis.io.schema import ENUMS
 from iid_analysis.report.prose import (
     TDD,
     bare_count,
-    cap,
     count_of,
     join,
     listing,
     missing,
+    opening,
     pct,
     rank,
     trim,
@@ -94,9 +94,9 @@ def sentence_tdd(result, n_submitted: int | None = None) -> str:
     if n_submitted is None:
         n_submitted = len(result.innovations)
     if int(n_submitted) == 0:
-        why = "tidak ada inovasi yang diinput untuk edisi ini"
+        why = "tidak ada inovasi yang dimasukkan untuk edisi ini"
     elif int(result.n) == 0:
-        why = f"tidak satu pun dari {count_of(n_submitted, 'inovasi')} yang diinput memenuhi syarat"
+        why = f"tidak satu pun dari {count_of(n_submitted, 'inovasi')} yang dimasukkan memenuhi syarat"
     else:
         why = "inovasi yang dinilai belum memiliki bukti dukung yang valid"
     spd = ("indikator daerah (SPD) juga belum memperoleh poin"
@@ -107,8 +107,8 @@ def sentence_tdd(result, n_submitted: int | None = None) -> str:
         span = f" yang diterapkan antara {fmt.date(m.eligible_from)} dan {fmt.date(m.eligible_to)}"
     return (f"Predikat {TDD} berarti tidak ada poin yang dapat dihitung: {why}"
             + (f", dan {spd}" if spd else "") + ". "
-            f"Yang perlu dilakukan sebelum batas input {fmt.date(m.input_deadline)}: jawab indikator "
-            f"SPD beserta bukti dukungnya, dan pastikan OPD menginput inovasi tahap {stages}{span} "
+            f"Yang perlu dilakukan sebelum batas akhir pengisian {fmt.date(m.input_deadline)}: jawab indikator "
+            f"SPD beserta bukti dukungnya, dan pastikan OPD memasukkan inovasi tahap {stages}{span} "
             f"dengan bukti dukung yang valid. Satu indikator saja yang terbukti sudah cukup untuk "
             f"keluar dari predikat ini.")
 
@@ -164,9 +164,9 @@ def sentence_participation(n_submitted, n_eligible, n_scored, n_opd=None, n_opd_
     edition = f" untuk edisi {int(year)}" if year is not None else ""
     n_sub = int(n_submitted)
     if n_sub == 0:
-        first = f"Tidak ada inovasi yang diinput{edition}."
+        first = f"Tidak ada inovasi yang dimasukkan{edition}."
     else:
-        first = f"OPD menginput {count_of(n_sub, 'inovasi')}{edition}"
+        first = f"OPD memasukkan {count_of(n_sub, 'inovasi')}{edition}"
         parts = []
         if not missing(n_in_window):
             parts.append(f"{bare_count(n_in_window)} di antaranya diterapkan dalam periode penilaian")
@@ -181,12 +181,12 @@ def sentence_participation(n_submitted, n_eligible, n_scored, n_opd=None, n_opd_
         n, p = int(n_opd), int(n_opd_participating)
         rate = pct(p / n)
         if p == 0:
-            second = f"Tidak satu pun dari {count_of(n, 'OPD aktif')} menginput inovasi."
+            second = f"Tidak satu pun dari {count_of(n, 'OPD aktif')} memasukkan inovasi."
         elif p == n:
-            second = ("Satu-satunya OPD aktif ikut serta menginput inovasi." if n == 1
-                      else f"Seluruh {fmt.integer(n)} OPD aktif ikut serta menginput inovasi.")
+            second = ("Satu-satunya OPD aktif ikut serta memasukkan inovasi." if n == 1
+                      else f"Seluruh {fmt.integer(n)} OPD aktif ikut serta memasukkan inovasi.")
         else:
-            second = (f"{cap(bare_count(p))} dari {count_of(n, 'OPD aktif')} ({rate}) ikut serta menginput "
+            second = (f"{opening(bare_count(p))} dari {count_of(n, 'OPD aktif')} ({rate}) ikut serta memasukkan "
                       f"inovasi.")
     return join(first, second)
 
@@ -195,7 +195,7 @@ def sentence_participation_change(current: dict, previous: dict, previous_year: 
     """Change in entries and participating OPD since the previous edition (dicts with
     ``n_submitted`` and ``n_opd_participating``)."""
     parts = []
-    for key, subject in (("n_submitted", "jumlah inovasi yang diinput"),
+    for key, subject in (("n_submitted", "jumlah inovasi yang dimasukkan"),
                          ("n_opd_participating", "jumlah OPD yang ikut serta")):
         a, b = previous.get(key), current.get(key)
         if missing(a, b):
@@ -212,10 +212,10 @@ def sentence_participation_change(current: dict, previous: dict, previous_year: 
 
 
 def sentence_decisions(counts: dict) -> str:
-    """The desk decisions: lanjut / harus melengkapi / tidak lanjut (zeros left out)."""
+    """The desk decisions: lanjut / harus melengkapi / tidak dilanjutkan (zeros left out)."""
     items = []
     for key, words in (("n_lanjut", "lanjut"), ("n_lengkapi", "harus melengkapi dokumen"),
-                       ("n_tidak_lanjut", "tidak lanjut")):
+                       ("n_tidak_lanjut", "tidak dilanjutkan")):
         v = counts.get(key)
         if not missing(v) and int(v) > 0:
             items.append(f"{count_of(int(v), 'inovasi')} {words}")

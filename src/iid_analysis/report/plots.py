@@ -2,18 +2,22 @@
 
 Every function takes tidy data and returns a closed :class:`matplotlib.figure.Figure` (it displays
 once in a notebook, and ``save`` writes it as a reproducible PNG). No global state is changed:
-the style is applied through ``plt.rc_context``.
+the style is applied through ``plt.rc_context``. Every figure carries its "Sumber: …" line
+(``source=``, drawn bottom left, small and grey). PNGs are written at :data:`DPI` (print quality)
+with a reduced palette (:data:`PNG_COLOURS`) so the pages stay light; :func:`css_width` gives the
+width to show them at on screen. The trend, timeline, heatmap and composition figures live in
+:mod:`iid_analysis.report.plots_trend`.
 """
 
 from __future__ import annotations
 
 import hashlib
 import io
+import textwrap
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import matplotlib
-import matplotlib.dates
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
@@ -41,13 +45,51 @@ STYLE = {
     "axes.axisbelow": True,
     "axes.prop_cycle": matplotlib.cycler(color=PALETTE),
     "figure.dpi": 100,
-    "savefig.dpi": 110,
+    "savefig.dpi": 200,
     "figure.facecolor": "white",
     "svg.hashsalt": "iid-analysis",
+    "text.parse_math": False,  # names are text: a "$" in a unit's or region's name is a dollar sign
 }
 
-_id_num = FuncFormatter(lambda x, _pos: fmt.num(x, 0) if float(x).is_integer() else fmt.num(x, 1))
+DPI = 200  # print resolution of the saved PNGs
+SCREEN_PPI = 96  # CSS pixels per inch: a figure 8.5 in wide shows 816 px wide
+PNG_COLOURS = 64  # palette of the saved PNGs (no dithering): far fewer bytes than full colour
+SOURCE_COLOUR = "#6b7785"
+SOURCE_CHARS_PER_INCH = 21  # characters of the 7-point source line per inch of figure width
+
+
+def _num_tick(x, _pos=None) -> str:
+    """Axis tick in Indonesian: ``10`` → "10", ``2.5`` → "2,5", ``1.25`` → "1,25", ``1000`` →
+    "1.000" (as many decimals as the tick has, up to two)."""
+    x = float(x)
+    for decimals in (0, 1):
+        if abs(x - round(x, decimals)) < 1e-9:
+            return fmt.num(x, decimals)
+    return fmt.num(x, 2)
+
+
+_id_num = FuncFormatter(_num_tick)
+_LABEL_BOX = {"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.85}
 _id_pct = FuncFormatter(lambda x, _pos: fmt.pct(x, 0))
+
+
+def short(text: object, width: int = 28) -> str:
+    """``text`` cut to ``width`` characters with "…" when longer (labels of crowded axes)."""
+    t = "" if fmt.is_missing(text) else " ".join(str(text).split())
+    return t if len(t) <= width else t[: width - 1].rstrip() + "…"
+
+
+def wrapped(text: object, width: int = 40, lines: int = 2) -> str:
+    """``text`` on at most ``lines`` lines of ``width`` characters, "…" when cut (long bar labels)."""
+    parts = textwrap.wrap("" if fmt.is_missing(text) else str(text), width) or [""]
+    if len(parts) > lines:
+        parts = [*parts[: lines - 1], short(" ".join(parts[lines - 1:]), width)]
+    return "\n".join(parts)
+
+
+def _title(fig, title: str) -> None:
+    """The figure's title at its top left (not over the axes: long bar labels would push it out)."""
+    fig.suptitle(title, x=0.01, ha="left", fontweight="bold", fontsize=12)
 
 
 def _new(width: float = 8.0, height: float = 4.2, **kw):
@@ -56,31 +98,67 @@ def _new(width: float = 8.0, height: float = 4.2, **kw):
     return fig, ax
 
 
-def _finish(fig) -> matplotlib.figure.Figure:
+def add_source(fig, source: str = "") -> None:
+    """Write the "Sumber: …" line at the bottom left of ``fig`` (the layout keeps room for it)."""
+    if source:
+        width = max(40, int(fig.get_figwidth() * SOURCE_CHARS_PER_INCH))
+        text = "\n".join(textwrap.wrap(source, width)) or source
+        with plt.rc_context(STYLE):
+            fig.supxlabel(text, x=0.005, ha="left", fontsize=7, color=SOURCE_COLOUR, linespacing=1.2)
+
+
+def _finish(fig, source: str = "") -> matplotlib.figure.Figure:
+    add_source(fig, source)
     plt.close(fig)
     return fig
 
 
-def _empty(title: str, message: str = "Tidak ada data untuk digambar."):
+def _empty(title: str, message: str = "Tidak ada data untuk digambar.", source: str = ""):
     fig, ax = _new(8, 1.6)
     with plt.rc_context(STYLE):
         ax.set_axis_off()
         ax.set_title(title, loc="left")
         ax.text(0.0, 0.4, message, transform=ax.transAxes, fontsize=11, color="#4a5a6a")
-    return _finish(fig)
+    return _finish(fig, source)
 
 
 KEY_FIELD = "iid-analysis-figure"  # PNG text chunk: fingerprint of what the figure was drawn from
 
 
 def png_bytes(fig, key: str | None = None) -> bytes:
-    """The figure as PNG bytes, rendered once, with no timestamp or software metadata
-    (``key``, when given, is stored in the PNG's :data:`KEY_FIELD` text chunk)."""
+    """The figure as PNG bytes at :data:`DPI`, rendered once, with a palette of
+    :data:`PNG_COLOURS` colours, no timestamp or software metadata (``key``, when given, is
+    stored in the PNG's :data:`KEY_FIELD` text chunk)."""
+    from PIL import Image, PngImagePlugin  # a matplotlib dependency
+
     buf = io.BytesIO()
-    metadata = {"Software": None, **({KEY_FIELD: key} if key else {})}
     with plt.rc_context(STYLE):
-        fig.savefig(buf, format="png", metadata=metadata)
-    return buf.getvalue()
+        fig.savefig(buf, format="png", dpi=DPI, metadata={"Software": None})
+    buf.seek(0)
+    with Image.open(buf) as im:
+        small = im.convert("RGB").quantize(colors=PNG_COLOURS, dither=Image.Dither.NONE)
+    info = PngImagePlugin.PngInfo()
+    if key:
+        info.add_text(KEY_FIELD, key)
+    out = io.BytesIO()
+    small.save(out, format="png", optimize=True, dpi=(DPI, DPI), pnginfo=info)
+    return out.getvalue()
+
+
+def png_size(png: bytes) -> tuple[int, int, float]:
+    """Width and height in pixels and the resolution (dots per inch) of PNG bytes; the
+    resolution is :data:`DPI` when the PNG does not say."""
+    from PIL import Image
+
+    with Image.open(io.BytesIO(png)) as im:
+        dpi = im.info.get("dpi") or (DPI, DPI)
+        return int(im.width), int(im.height), float(dpi[0]) or float(DPI)
+
+
+def css_width(png: bytes) -> int:
+    """The width in CSS pixels to show a figure at: its width in inches × :data:`SCREEN_PPI`."""
+    width, _height, dpi = png_size(png)
+    return round(width / dpi * SCREEN_PPI)
 
 
 def save(fig, out_dir: str | Path | None, name: str, key: str | None = None) -> bytes:
@@ -99,6 +177,7 @@ def fingerprint(*parts, code: Sequence[str | Path] = ()) -> str:
     module whose function draws it) and the figure's inputs (tables by their CSV text, anything
     else by its ``repr``)."""
     h = hashlib.sha256(Path(__file__).read_bytes())
+    h.update(Path(__file__).with_name("plots_trend.py").read_bytes())
     for path in code:
         h.update(Path(path).read_bytes())
     for part in parts:
@@ -133,174 +212,111 @@ def drawn_once(out_dir: str | Path | None, name: str, key: str, draw: Callable[[
 
 def hbar(df: pd.DataFrame, label: str, value: str, title: str, xlabel: str,
          highlight: Sequence[str] = (), value_format=fmt.integer, max_items: int = 25,
-         colour: str | None = None):
+         colour: str | None = None, *, source: str = ""):
     """Horizontal bars, largest at the top; values written at the bar ends."""
     if df is None or df.empty:
-        return _empty(title)
+        return _empty(title, source=source)
     d = df[[label, value]].dropna().head(max_items).iloc[::-1]
-    fig, ax = _new(8.5, max(2.0, 0.33 * len(d) + 1.2))
+    tall = any(len(str(v)) > 40 for v in d[label])  # two-line labels need taller rows
+    fig, ax = _new(8.5, max(2.0, (0.5 if tall else 0.33) * len(d) + 1.4))
     with plt.rc_context(STYLE):
         colours = [PALETTE[5] if str(v) in set(highlight) else (colour or PALETTE[1]) for v in d[label]]
-        ax.barh(d[label].astype(str), d[value].astype(float), color=colours)
-        ax.set_title(title, loc="left")
+        y = np.arange(len(d))
+        ax.barh(y, d[value].astype(float), color=colours)
+        ax.set_yticks(y, [wrapped(v, 40) for v in d[label]], fontsize=9)
+        _title(fig, title)
         ax.set_xlabel(xlabel)
+        ax.xaxis.set_major_locator(MaxNLocator(nbins=6, steps=[1, 2, 5, 10]))
         ax.xaxis.set_major_formatter(_id_num)
         ax.grid(axis="y", visible=False)
         top = float(d[value].max()) if len(d) else 0.0
         for y, v in enumerate(d[value].astype(float)):
             ax.text(v + top * 0.01, y, value_format(v), va="center", fontsize=9)
         ax.set_xlim(0, top * 1.15 if top > 0 else 1)
-    return _finish(fig)
+    return _finish(fig, source)
 
 
-def funnel(df: pd.DataFrame, title: str, label: str = "label", value: str = "count"):
-    """The desk-review funnel: one bar per step, counts and share of entries written."""
+def funnel(df: pd.DataFrame, title: str, label: str = "label", value: str = "count",
+           share: str = "share_of_entered", *, source: str = ""):
+    """The desk-review funnel: one bar per step (in the frame's order), its count and its share
+    of entries written as the table under it writes them (:func:`fmt.pct`, one decimal)."""
     if df is None or df.empty:
-        return _empty(title)
-    d = df[[label, value]].reset_index(drop=True)
-    first = float(d[value].iloc[0]) or 1.0
-    fig, ax = _new(8.5, 0.5 * len(d) + 1.3)
+        return _empty(title, source=source)
+    d = df.reset_index(drop=True)
+    counts = d[value].astype(float)
+    first = float(counts.iloc[0]) or 1.0
+    shares_ = d[share].astype(float) if share in d else counts / first
+    fig, ax = _new(8.5, 0.5 * len(d) + 1.5)
     with plt.rc_context(STYLE):
         y = np.arange(len(d))[::-1]
-        ax.barh(y, d[value].astype(float), color=[PALETTE[i % 4] for i in range(len(d))])
+        ax.barh(y, counts, color=PALETTE[1])  # one colour: the steps are one quantity
         ax.set_yticks(y, d[label].astype(str))
-        ax.set_title(title, loc="left")
+        _title(fig, title)
         ax.set_xlabel("Jumlah inovasi")
         ax.grid(axis="y", visible=False)
         ax.xaxis.set_major_formatter(_id_num)
-        for yi, v in zip(y, d[value].astype(float), strict=True):
-            ax.text(v + first * 0.01, yi, f"{fmt.integer(v)} ({fmt.pct(v / first, 0)})", va="center", fontsize=9)
-        ax.set_xlim(0, first * 1.25)
-    return _finish(fig)
-
-
-def trend(df: pd.DataFrame, x: str, series: dict[str, str], title: str, ylabel: str,
-          bands: Sequence[tuple[float, str]] = (), secondary: dict[str, str] | None = None):
-    """Lines over editions. ``series``: column → Indonesian legend label. ``bands``: horizontal
-    reference lines (value, label), e.g. the predicate thresholds."""
-    if df is None or df.empty:
-        return _empty(title)
-    fig, ax = _new(8.5, 4.2)
-    with plt.rc_context(STYLE):
-        xs = df[x].astype(int).to_numpy()
-        for i, (col, lab) in enumerate(series.items()):
-            if col in df:
-                ys = df[col].astype(float).to_numpy()
-                ax.plot(xs, ys, marker="o", color=PALETTE[i], label=lab)
-                for xv, yv in zip(xs, ys, strict=True):
-                    if np.isfinite(yv):
-                        ax.annotate(fmt.num(yv, 1 if abs(yv) < 100 else 0), (xv, yv), textcoords="offset points",
-                                    xytext=(0, 6), ha="center", fontsize=8)
-        for val, lab in bands:
-            ax.axhline(val, color="#9aa5b1", linestyle="--", linewidth=1)
-            ax.text(xs.min(), val, f" {lab}", va="bottom", fontsize=8, color="#5c6b7a")
-        if secondary:
-            ax2 = ax.twinx()
-            for j, (col, lab) in enumerate(secondary.items()):
-                if col in df:
-                    ax2.bar(xs, df[col].astype(float), alpha=0.3, color=PALETTE[3 + j], label=lab, width=0.5)
-            ax2.set_ylabel(" / ".join(secondary.values()))
-            ax2.grid(False)
-            ax2.yaxis.set_major_formatter(_id_num)
-            ax.set_zorder(ax2.get_zorder() + 1)  # the lines and their values above the bars
-            ax.patch.set_visible(False)
-            h2, l2 = ax2.get_legend_handles_labels()
-        else:
-            h2, l2 = [], []
-        h1, l1 = ax.get_legend_handles_labels()
-        # below the plot: inside it, the legend would cover the predicate lines' labels
-        fig.legend(h1 + h2, l1 + l2, loc="outside lower center", ncols=max(1, len(l1 + l2)), frameon=False,
-                   fontsize=9)
-        ax.set_xticks(xs, [str(v) for v in xs])
-        ax.set_title(title, loc="left")
-        ax.set_xlabel("Edisi")
-        ax.set_ylabel(ylabel)
-        ax.yaxis.set_major_formatter(_id_num)
-    return _finish(fig)
-
-
-def timeline(df: pd.DataFrame, date: str, cumulative: str, title: str,
-             marks: Sequence[tuple[object, str]] = ()):
-    """Cumulative entries across the input window; ``marks``: (date, label) vertical lines."""
-    if df is None or df.empty:
-        return _empty(title, "Tidak ada tanggal input yang tercatat.")
-    fig, ax = _new(8.5, 4.0)
-    with plt.rc_context(STYLE):
-        xs = pd.to_datetime(df[date])
-        ax.step(xs, df[cumulative].astype(float), where="post", color=PALETTE[1], linewidth=2)
-        ax.fill_between(xs, df[cumulative].astype(float), step="post", alpha=0.15, color=PALETTE[2])
-        top = float(df[cumulative].max())
-        for d, lab in marks:
-            if fmt.is_missing(d):
-                continue
-            ax.axvline(pd.Timestamp(d), color=PALETTE[5], linestyle="--", linewidth=1.2)
-            ax.text(pd.Timestamp(d), top * 1.02, f"{lab}\n{fmt.date(d)}", fontsize=8, ha="right", color=PALETTE[5])
-        ax.set_ylim(0, top * 1.25 if top else 1)
-        ax.set_title(title, loc="left")
-        ax.set_ylabel("Jumlah inovasi (kumulatif)")
-        ax.set_xlabel("Tanggal input")
-        ax.yaxis.set_major_formatter(_id_num)
-        ax.xaxis.set_major_locator(matplotlib.dates.MonthLocator())
-        ax.xaxis.set_major_formatter(FuncFormatter(
-            lambda v, _p: fmt.date(matplotlib.dates.num2date(v).date()).rsplit(" ", 1)[0]))
-    return _finish(fig)
-
-
-def heatmap(df: pd.DataFrame, title: str, xlabel: str, ylabel: str, vmax: float = 3.0):
-    """A matrix (rows × columns) of values 0..vmax, e.g. OPD × indicator mean level."""
-    if df is None or df.empty:
-        return _empty(title)
-    fig, ax = _new(max(8.0, 0.45 * df.shape[1] + 3), max(2.5, 0.32 * df.shape[0] + 1.6))
-    with plt.rc_context(STYLE):
-        vals = df.astype(float).to_numpy()
-        im = ax.imshow(np.ma.masked_invalid(vals), aspect="auto", cmap="Blues", vmin=0, vmax=vmax)
-        ax.set_xticks(range(df.shape[1]), [str(c) for c in df.columns], rotation=90, fontsize=8)
-        ax.set_yticks(range(df.shape[0]), [str(r) for r in df.index], fontsize=8)
-        ax.grid(False)
-        ax.set_title(title, loc="left")
-        ax.set_xlabel(xlabel)
-        ax.set_ylabel(ylabel)
-        cb = fig.colorbar(im, ax=ax, shrink=0.8)
-        cb.ax.yaxis.set_major_formatter(_id_num)
-    return _finish(fig)
+        top = max(float(counts.max()), 1.0)
+        for yi, v, sh in zip(y, counts, shares_, strict=True):
+            ax.text(v + top * 0.01, yi, f"{fmt.integer(v)} ({fmt.pct(sh)})", va="center", fontsize=9)
+        ax.set_xlim(0, top * 1.28)
+    return _finish(fig, source)
 
 
 def histogram(values: Sequence[float], title: str, xlabel: str,
-              edges: Sequence[tuple[float, str]] = (), marker: tuple[float, str] | None = None, bins: int = 40):
-    """Distribution of values (e.g. Monte Carlo IIDs or maturity scores) with reference lines."""
+              edges: Sequence[tuple[float, str]] = (), marker: tuple[float, str] | None = None,
+              bins: int | Sequence[float] = 40, *, xlim: tuple[float, float] | None = None,
+              threshold: tuple[float, str] | None = None, ylabel: str = "Frekuensi", source: str = ""):
+    """Distribution of values (e.g. Monte Carlo IIDs or maturity scores) with reference lines:
+    ``edges`` (dashed, e.g. predikat limits), ``marker`` (solid, e.g. the mean or the IID) and
+    ``threshold`` (dotted, e.g. the coaching line). ``xlim`` fixes the axis (e.g. 0 to the
+    maximum score); without it the axis follows the data."""
     v = np.asarray(values, dtype=float)
     v = v[np.isfinite(v)]
     if v.size == 0:
-        return _empty(title)
-    fig, ax = _new(8.5, 3.8)
+        return _empty(title, source=source)
+    fig, ax = _new(8.5, 3.9)
     with plt.rc_context(STYLE):
-        ax.hist(v, bins=bins, color=PALETTE[2], edgecolor="white")
-        lo = min(float(v.min()), marker[0] if marker else float(v.min()))
-        hi = max(float(v.max()), marker[0] if marker else float(v.max()))
-        pad = max(2.0, (hi - lo) * 0.15)
-        ax.set_xlim(lo - pad, hi + pad)
-        edges = [(val, lab) for val, lab in edges if lo - pad <= val <= hi + pad]
-        for val, lab in edges:
+        ax.hist(v, bins=bins if isinstance(bins, int) else np.asarray(bins, dtype=float),
+                color=PALETTE[2], edgecolor="white")
+        if xlim is not None:
+            lo, hi = float(xlim[0]), float(xlim[1])
+            ax.set_xlim(lo, hi)
+            ticks = [t for t in ax.get_xticks() if lo <= t <= hi and hi - t >= (hi - lo) * 0.06]
+            ax.set_xticks([*ticks, hi])  # the end of the scale (e.g. 111) written on the axis
+        else:
+            marks = [m[0] for m in (marker, threshold) if m is not None]
+            lo, hi = min([float(v.min()), *marks]), max([float(v.max()), *marks])
+            pad = max(2.0, (hi - lo) * 0.15)
+            lo, hi = lo - pad, hi + pad
+            ax.set_xlim(lo, hi)
+        ax.set_ylim(0, ax.get_ylim()[1] * 1.18)  # room for the line labels above the bars
+        top = ax.get_ylim()[1]
+        for val, lab in [(val, lab) for val, lab in edges if lo <= val <= hi]:
             ax.axvline(val, color="#5c6b7a", linestyle="--", linewidth=1)
-            ax.text(val, ax.get_ylim()[1] * 0.95, f" {lab}", fontsize=8, color="#5c6b7a", va="top")
+            ax.text(val, top * 0.97, f" {lab}", fontsize=8, color="#5c6b7a", va="top")
+        if threshold is not None and lo <= threshold[0] <= hi:
+            ax.axvline(threshold[0], color=PALETTE[6], linestyle=":", linewidth=2)
+            ax.text(threshold[0], top * 0.97, f" {threshold[1]}", fontsize=8, color=PALETTE[6], va="top",
+                    bbox=_LABEL_BOX)
         if marker is not None:
             ax.axvline(marker[0], color=PALETTE[5], linewidth=2)
-            ax.text(marker[0], ax.get_ylim()[1] * 0.75, f" {marker[1]}", fontsize=9, color=PALETTE[5])
+            ax.text(marker[0], top * 0.86, f" {marker[1]}", fontsize=8, color=PALETTE[5], va="top", bbox=_LABEL_BOX)
         ax.set_title(title, loc="left")
         ax.set_xlabel(xlabel)
-        ax.set_ylabel("Frekuensi")
+        ax.set_ylabel(ylabel)
         ax.yaxis.set_major_locator(MaxNLocator(integer=True))
         ax.xaxis.set_major_formatter(_id_num)
         ax.yaxis.set_major_formatter(_id_num)
-    return _finish(fig)
+    return _finish(fig, source)
 
 
-def shares(labels: Sequence[str], values: Sequence[float], title: str, colours: Sequence[str] | None = None):
+def shares(labels: Sequence[str], values: Sequence[float], title: str, colours: Sequence[str] | None = None,
+           *, source: str = ""):
     """A single stacked bar of shares (e.g. predicate probabilities) with labels in percent."""
     vals = np.asarray(values, dtype=float)
     if vals.size == 0 or not np.isfinite(vals).any() or vals.sum() <= 0:
-        return _empty(title)
-    fig, ax = _new(8.5, 1.9)
+        return _empty(title, source=source)
+    fig, ax = _new(8.5, 2.1)
     with plt.rc_context(STYLE):
         left = 0.0
         for i, (lab, v) in enumerate(zip(labels, vals, strict=True)):
@@ -314,5 +330,5 @@ def shares(labels: Sequence[str], values: Sequence[float], title: str, colours: 
         ax.xaxis.set_major_formatter(_id_pct)
         ax.grid(False)
         ax.set_title(title, loc="left")
-        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.35), ncol=4, frameon=False, fontsize=9)
-    return _finish(fig)
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.3), ncols=4, frameon=False, fontsize=9)
+    return _finish(fig, source)

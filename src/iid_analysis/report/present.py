@@ -42,12 +42,23 @@ STYLE = """<style>
 .iid-table td.n{text-align:right!important;font-variant-numeric:tabular-nums;white-space:nowrap}
 .iid-table td.id{white-space:nowrap}
 .iid-caption{font-weight:bold;margin-top:.8rem}
+.iid-source{font-size:.82rem;color:#4a5a6a;margin:-.6rem 0 1rem}
+details.iid-more>summary{cursor:pointer;color:#0b5cad;margin:.2rem 0 .8rem}
+details.iid-more>.iid-table{margin-top:0}
+@media print{details::details-content{content-visibility:visible;display:contents}details.iid-more>summary,.iid-screen{display:none}
+.iid-table tr{break-inside:avoid}}
 </style>"""
+COLLAPSE_ROWS = 15  # a table longer than this shows its first rows; the rest open on a click (printed open)
 
 
 def table_html(df: pd.DataFrame, spec: Mapping[str, tuple[str, str]], caption: str = "",
-               max_rows: int | None = None) -> str:
-    """HTML for ``df`` with ``spec``: column → (Indonesian heading, format name)."""
+               max_rows: int | None = None, *, collapse: int | None = COLLAPSE_ROWS,
+               source: str = "") -> str:
+    """HTML for ``df`` with ``spec``: column → (Indonesian heading, format name).
+
+    ``collapse``: with more rows than this, the first ``collapse`` rows show and the rest sit in a
+    ``<details>`` ("Tampilkan semua N baris") that the print CSS opens; None shows every row.
+    ``source``: the "Sumber: …" line under the table (plain text, escaped here)."""
     cols = [c for c in spec if c in df.columns]
     head = "".join(f"<th>{html_text(spec[c][0])}</th>" for c in cols)
     body_rows = []
@@ -66,13 +77,22 @@ def table_html(df: pd.DataFrame, spec: Mapping[str, tuple[str, str]], caption: s
     cap = f'<div class="iid-caption {IGNORE}">{html_text(caption)}</div>' if caption else ""
     if not body_rows:
         return f"{STYLE}{cap}<p>Tidak ada data untuk ditampilkan.</p>"
-    return (f'{STYLE}{cap}<table class="iid-table {IGNORE}"><thead><tr>{head}</tr></thead>'
-            f'<tbody>{"".join(body_rows)}</tbody></table>{more}')
+    src = f'<div class="iid-source {IGNORE}">{html_text(source)}</div>' if source else ""
+    thead = f'<thead><tr>{head}</tr></thead>'
+    first, rest = body_rows, []
+    if collapse is not None and len(body_rows) > collapse + 2:  # hiding one or two rows helps nobody
+        first, rest = body_rows[:collapse], body_rows[collapse:]
+    html = f'<table class="iid-table {IGNORE}">{thead}<tbody>{"".join(first)}</tbody></table>'
+    if rest:
+        html += (f'<details class="iid-more"><summary>Tampilkan semua {fmt.integer(len(body_rows))} baris'
+                 f'</summary><table class="iid-table {IGNORE}">{thead}<tbody>{"".join(rest)}</tbody>'
+                 f'</table></details>')
+    return f"{STYLE}{cap}{html}{more}{src}"
 
 
 def table(df: pd.DataFrame, spec: Mapping[str, tuple[str, str]], caption: str = "",
-          max_rows: int | None = None) -> HTML:
-    return HTML(table_html(df, spec, caption, max_rows))
+          max_rows: int | None = None, *, collapse: int | None = COLLAPSE_ROWS, source: str = "") -> HTML:
+    return HTML(table_html(df, spec, caption, max_rows, collapse=collapse, source=source))
 
 
 def markdown(text: str) -> Markdown:
@@ -98,8 +118,10 @@ def key_figures(pairs: Iterable[tuple[str, str]]) -> HTML:
     return HTML(f'<div class="{IGNORE}">{boxes}</div>')
 
 
-def image(png: bytes, alt: str = "") -> HTML:
-    """A rendered PNG figure as an ``<img>`` with ``alt`` text (its title) for screen readers."""
+def image(png: bytes, alt: str = "", width: int | None = None) -> HTML:
+    """A rendered PNG figure as an ``<img>`` with ``alt`` text (its title) for screen readers;
+    ``width``: the CSS width to show it at (a print-resolution PNG shown at its size in inches)."""
     data = base64.b64encode(png).decode("ascii")
-    return HTML(f'<img src="data:image/png;base64,{data}" alt="{html_text(alt or "Gambar")}" '
+    size = f' width="{int(width)}"' if width else ""
+    return HTML(f'<img src="data:image/png;base64,{data}" alt="{html_text(alt or "Gambar")}"{size} '
                 f'style="max-width:100%;height:auto">')

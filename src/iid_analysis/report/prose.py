@@ -68,6 +68,12 @@ def cap(s: str) -> str:
     return s[:1].upper() + s[1:] if s else s
 
 
+def opening(s: str) -> str:
+    """``s`` at the start of a sentence: capitalised, and a leading numeral turned into
+    "Sebanyak 10 …" (no sentence opens with a digit)."""
+    return f"Sebanyak {s}" if s[:1].isdigit() else cap(s)
+
+
 def join(*parts: str) -> str:
     return " ".join(p for p in parts if p)
 

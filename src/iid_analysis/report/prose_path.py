@@ -22,7 +22,7 @@ __all__ = ["PATH_METHOD_NOTE", "break_even_sentence", "long_term_sentence", "pat
 #: How the path is chosen (shown under the sentence).
 PATH_METHOD_NOTE = (
     "Dipilih bertahap: pada tiap langkah diambil tindakan dengan kenaikan IID terbesar saat itu, "
-    "hanya dari tindakan yang dapat dilakukan sebelum batas input (memperbaiki atau memverifikasi "
+    "hanya dari tindakan yang dapat dilakukan sebelum batas akhir pengisian (memperbaiki atau memverifikasi "
     "bukti, menaikkan tingkat indikator yang bukan hasil jangka panjang, menambah inovasi dengan skor "
     "kematangan median). Bukti yang belum diterima diperbaiki lebih dahulu sebelum tingkatnya dinaikkan. "
     "Cara ini menjaga jumlah tindakan tetap sedikit, tetapi belum tentu yang paling ringan upayanya."
@@ -45,7 +45,7 @@ def path_sentence(path: dict, result: IndexResult) -> str:
         if ADD_INNOVATION in allowed:
             need = ("Tambahan inovasi dengan skor kematangan median pun belum cukup; perlu inovasi yang "
                     "lebih matang atau kenaikan capaian jangka panjang.")
-            how = "dengan tindakan yang dapat dilakukan sebelum batas input"
+            how = "dengan tindakan yang dapat dilakukan sebelum batas akhir pengisian"
         elif set(allowed) >= set(ACTIONS):
             need = (f"Perlu tambahan inovasi yang memenuhi syarat (kini {fmt.count(result.n, 'inovasi')} "
                     f"dinilai; jumlah poin SID dibagi sekurang-kurangnya {result.methodology.divisor_min}).")
@@ -56,7 +56,7 @@ def path_sentence(path: dict, result: IndexResult) -> str:
             how = f"hanya dengan tindakan berikut: {kinds}"
         return (
             f"Predikat {target_predicate} (IID minimal {fmt.num(target)}) belum dapat dicapai {how}: "
-            f"bila semua celah yang dapat ditutup sebelum batas input ditutup, IID menjadi "
+            f"bila semua celah yang dapat ditutup sebelum batas akhir pengisian ditutup, IID menjadi "
             f"{fmt.num(path['iid_max'])}. {need}"
         )
     actions = path["actions"]
@@ -65,7 +65,7 @@ def path_sentence(path: dict, result: IndexResult) -> str:
     return (
         f"Untuk naik dari {result.predicate} (IID {fmt.num(result.iid)}) ke {target_predicate} "
         f"(IID minimal {fmt.num(target)}) dibutuhkan sekurang-kurangnya {fmt.count(len(actions), 'tindakan')} "
-        f"yang dapat dilakukan sebelum batas input ({', '.join(parts)}); IID menjadi "
+        f"yang dapat dilakukan sebelum batas akhir pengisian ({', '.join(parts)}); IID menjadi "
         f"{fmt.num(path['iid_after'])}."
     )
 
@@ -79,7 +79,7 @@ def long_term_sentence(path: dict) -> str:
     more = f" dan {fmt.count(len(lt) - 5, 'indikator')} lainnya" if len(lt) > 5 else ""
     gain = sum(float(d["gain"]) for d in lt)
     return (f"Capaian {fmt.count(len(lt), 'indikator SPD')} adalah hasil pembangunan yang tidak dapat "
-            f"diubah sebelum batas input: {names}{more}. Buktinya tetap dapat dilengkapi sekarang; "
+            f"diubah sebelum batas akhir pengisian: {names}{more}. Buktinya tetap dapat dilengkapi sekarang; "
             f"menaikkan tingkatnya adalah kerja jangka panjang (bersama-sama sekitar +{fmt.num(gain)} poin IID).")
 
 

@@ -38,7 +38,8 @@ def _cap(text: str) -> str:
 
 
 def _signed(x: float) -> str:
-    return ("+" if x > 0 else "") + fmt.num(x)
+    """A signed change with a true minus sign: ``+0,26`` / ``−2,67``."""
+    return fmt.points(x)
 
 
 def interval_sentence(rob: Robustness) -> str:
@@ -76,7 +77,7 @@ def scope_sentence(rob: Robustness) -> str:
         return "Simulasi ini tidak mengacak apa pun: semua sumber ketidakpastian dimatikan."
     listed = "; ".join(f"({i}) {p}" for i, p in enumerate(parts, start=1))
     return (f"Simulasi ini mengacak tepat {fmt.integer(len(parts))} hal: {listed}. Tidak diacak: "
-            f"kelayakan inovasi, tahap yang dihitung, jendela waktu, dan data yang dimasukkan.")
+            f"kelayakan inovasi, tahapan yang dihitung, periode penilaian, dan data yang dimasukkan.")
 
 
 def _direction(row, rob: Robustness) -> str:

@@ -8,7 +8,7 @@ The public API, re-exported for users (modules of the package import from the de
 * :func:`summary_lines` (:mod:`.summary`) — the CLI's Indonesian summary;
 * :func:`row_balance`, :func:`check_rows`, :class:`RowsLost` (:mod:`.balance`) — rows in = rows out;
 * :func:`write_review_outputs`, :func:`review_table` (:mod:`.outputs`) — ``review.csv``,
-  ``findings.csv`` and ``review.xlsx``;
+  ``findings.csv`` and ``telaah.csv`` (``review.xlsx`` is written by the yearly run);
 * :func:`format_date_id` — ``2021-03-12`` → ``"12 Maret 2021"`` (:func:`iid_analysis.text.fmt.date`).
 """
 

@@ -35,7 +35,8 @@ from iid_analysis.review.distinct import (
     lookup,
 )
 from iid_analysis.review.events import Events
-from iid_analysis.review.rules import emit, placeholders
+from iid_analysis.review.placeholders import placeholders
+from iid_analysis.review.rules import emit
 
 #: evidence status of a claimed level → the rule it breaks
 _EVIDENCE_RULES = (

@@ -173,7 +173,7 @@ class Review:
         return {
             "n_submitted": int(len(inv)),
             "n_in_window": int(inv["in_window"].sum()),
-            "n_stage_counted": int(inv["stage_counted"].sum()),
+            "n_stage_counted": int((inv["in_window"] & inv["stage_counted"]).sum()),  # cumulative, as the funnel
             "n_eligible": int(inv["eligible"].sum()),
             "n_lanjut": int(dec.get("lanjut", 0)),
             "n_lengkapi": int(dec.get("lengkapi", 0)),

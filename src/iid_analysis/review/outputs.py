@@ -1,6 +1,7 @@
-"""The desk review's files: ``review.csv`` (one row per innovation), ``findings.csv`` (one row
-per finding), both UTF-8 and guarded against spreadsheet formulas, and ``review.xlsx``
-(:mod:`~iid_analysis.review.workbook`)."""
+"""The desk review's files: ``review.csv`` (one row per innovation, for scripts), ``findings.csv``
+(one row per finding), both UTF-8 and guarded against spreadsheet formulas, and ``telaah.csv`` (the
+same rows for people, :mod:`~iid_analysis.review.human_csv`). The workbook ``review.xlsx`` needs the
+whole analysis and is written by the yearly run (:mod:`iid_analysis.report.workbook.book`)."""
 
 from __future__ import annotations
 
@@ -9,8 +10,8 @@ from pathlib import Path
 import pandas as pd
 
 from iid_analysis.io.schema import ROW
+from iid_analysis.review.human_csv import write_telaah_csv
 from iid_analysis.review.model import Review
-from iid_analysis.review.workbook import write_review_xlsx
 from iid_analysis.text.escape import guard_frame
 
 #: The columns of ``review.csv``, in order.
@@ -61,7 +62,7 @@ def review_table(review: Review) -> pd.DataFrame:
 
 
 def write_review_outputs(review: Review, out_dir: Path) -> list[Path]:
-    """Write ``review.csv``, ``findings.csv`` (UTF-8) and ``review.xlsx`` into ``out_dir``."""
+    """Write ``review.csv``, ``findings.csv`` (UTF-8) and ``telaah.csv`` into ``out_dir``."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = []
@@ -73,5 +74,5 @@ def write_review_outputs(review: Review, out_dir: Path) -> list[Path]:
         p, index=False, encoding="utf-8"
     )
     paths.append(p)
-    paths.append(write_review_xlsx(review, out_dir / "review.xlsx"))
+    paths.append(write_telaah_csv(review, out_dir / "telaah.csv"))
     return paths

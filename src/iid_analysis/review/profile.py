@@ -1,7 +1,7 @@
 """The innovation's profile: the narratives (rancang bangun, tujuan, manfaat, hasil), the optional
 fields the edition asks for, and the location coordinates.
 
-* each narrative empty, a placeholder (:data:`~iid_analysis.review.rules.PLACEHOLDERS`: "Belum
+* each narrative empty, a placeholder (:data:`~iid_analysis.review.placeholders.PLACEHOLDERS`: "Belum
   diisi", "-", "Terlampir." …, reported as empty, never as "too short"), or shorter than
   :data:`~iid_analysis.review.rules.MIN_PROFILE_WORDS` words is a gap to complete;
 * the rancang bangun shorter than the edition's ``min_design_words`` (300 from 2026) is a gap
@@ -21,7 +21,8 @@ from iid_analysis.io import schema
 from iid_analysis.methodology.model import Methodology
 from iid_analysis.review.distinct import as_text, factorize, is_blank
 from iid_analysis.review.events import Events
-from iid_analysis.review.rules import COORDINATE_RANGE, MIN_PROFILE_WORDS, emit, placeholders
+from iid_analysis.review.placeholders import placeholders
+from iid_analysis.review.rules import COORDINATE_RANGE, MIN_PROFILE_WORDS, emit
 from iid_analysis.review.tables import column_label
 
 
@@ -65,13 +66,16 @@ def profile_rules(ev: Events, inv: pd.DataFrame, m: Methodology | None = None,
 
 
 def asked_fields(ev: Events, inv: pd.DataFrame, m: Methodology, year) -> None:
-    """``profile_field_missing``: a column of ``m.profile_fields_asked`` left empty."""
+    """``profile_field_missing``: a column of ``m.profile_fields_asked`` left empty (or holding only
+    a placeholder)."""
     known = {c.name for c in schema.COLUMNS["innovations"]}
     start = pd.Timestamp(m.eligible_from)
     for c in getattr(m, "profile_fields_asked", ()) or ():
         if c not in known or c not in inv.columns:
             continue
-        empty = is_blank(inv[c]).to_numpy(bool)
+        empty = is_blank(inv[c]).to_numpy(bool).copy()
+        if pd.api.types.is_string_dtype(inv[c].dtype) or inv[c].dtype == object:
+            empty |= word_counts(inv[c], 1).to_numpy() == 0  # a placeholder counts as empty
         if c == "development_date":  # asked only of innovations applied before the window
             empty &= (inv["implementation_date"] < start).fillna(False).to_numpy(bool)
         label = column_label("innovations", c)

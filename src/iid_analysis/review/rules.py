@@ -33,14 +33,6 @@ from iid_analysis.review.events import Events, Text, cat
 #: "trivially short" and asked to be completed. A project rule, not an official one.
 MIN_PROFILE_WORDS = 5
 
-#: Texts that stand for "nothing here" in a profile narrative or an evidence cell: they count as
-#: empty (compared lower-cased, without surrounding spaces and final punctuation).
-PLACEHOLDERS: frozenset[str] = frozenset({
-    "-", "--", "---", "–", "—", ".", "..", "...", "n/a", "na", "n.a", "nil", "nihil", "none", "null",
-    "tidak ada", "belum ada", "belum diisi", "kosong", "terlampir", "lihat dokumen", "lihat lampiran",
-    "ada", "tbd", "todo", "xxx", "x", "0",
-})
-
 #: Indonesia's extent in decimal degrees (a point outside is a typo or swapped coordinates).
 COORDINATE_RANGE: dict[str, tuple[float, float]] = {"latitude": (-11.0, 6.0), "longitude": (95.0, 141.0)}
 
@@ -51,7 +43,7 @@ STAGE_TEXT = {"inisiatif": "inisiatif", "uji_coba": "uji coba", "penerapan": "pe
 FIX_TODO = {
     "implementation_date": "isi waktu penerapan yang benar",
     "trial_date": "isi waktu uji coba yang benar",
-    "submitted_on": "isi tanggal input yang benar",
+    "submitted_on": "isi tanggal pengisian yang benar",
     "stage": "isi tahapan yang benar (inisiatif, uji coba, penerapan)",
     "previous_entries": "isi keikutsertaan sebelumnya dengan bilangan 0 atau lebih",
     "level": "isi tingkat 0–3",
@@ -63,22 +55,6 @@ KINDS = ("ineligible", "gap", "note", "none")
 SEVERITIES = ("error", "warning", "info")
 
 _ANSWERS = ("innovation_indicators", "region_indicators")
-
-
-def is_placeholder(text: str) -> bool:
-    """True when ``text`` is empty or only a placeholder (see :data:`PLACEHOLDERS`)."""
-    return bool(placeholders(np.array([text], dtype=object))[0])
-
-
-def placeholders(texts: np.ndarray) -> np.ndarray:
-    """:func:`is_placeholder` of each text of an object array (vectorised)."""
-    if not len(texts):
-        return np.zeros(0, dtype=bool)
-    t = pd.Series(texts, dtype="string").str.strip().str.lower()
-    bare = t.str.rstrip(".!:;, ").str.strip()
-    known = list(PLACEHOLDERS)
-    out = (bare == "") | bare.isin(known) | t.isin(known)
-    return out.fillna(True).to_numpy(dtype=bool)
 
 
 @dataclass(frozen=True)
@@ -169,14 +145,14 @@ RULES: tuple[Rule, ...] = (
     # ------------------------------------------------------------------ innovations: eligibility
     Rule("outside_window", "error", ("innovations",), "implementation_date",
          expected="{window}",
-         reason="diterapkan {date}, di luar jendela {window}",
-         message="Diterapkan {date}, di luar jendela penerapan {window} edisi {year}",
+         reason="diterapkan {date}, di luar periode penilaian {window}",
+         message="Diterapkan {date}, di luar periode penilaian {window} edisi {year}",
          message_en="Implemented {date_iso}, outside the window {window_iso}",
          kind="ineligible", prio=20),
     Rule("implementation_after_deadline", "error", ("innovations",), "implementation_date",
          expected="paling lambat {deadline}",
-         reason="waktu penerapan {date} setelah batas input {deadline} (tidak mungkin)",
-         message="Waktu penerapan {date} jatuh setelah batas input edisi {year} ({deadline}); "
+         reason="waktu penerapan {date} setelah batas akhir pengisian {deadline} (tidak mungkin)",
+         message="Waktu penerapan {date} jatuh setelah batas akhir pengisian edisi {year} ({deadline}); "
                  "periksa tanggalnya",
          message_en="Implementation date {date_iso} is after the edition's input deadline "
                     "{deadline_iso}",
@@ -185,7 +161,7 @@ RULES: tuple[Rule, ...] = (
     # stage penerapan without an implementation date (and none the loader could not read)
     Rule("implementation_date_missing", "error", ("innovations",), "implementation_date",
          expected="tanggal penerapan (wajib untuk tahapan penerapan)",
-         reason="waktu penerapan kosong; jendela waktu tidak dapat dibuktikan",
+         reason="waktu penerapan kosong; penerapan dalam periode penilaian tidak dapat dibuktikan",
          message="Waktu penerapan wajib diisi untuk tahapan penerapan",
          message_en="Implementation date is required for stage 'penerapan'",
          todo="isi waktu penerapan yang benar",
@@ -194,8 +170,8 @@ RULES: tuple[Rule, ...] = (
     Rule("developed_in_window", "info", ("innovations",), "development_date",
          expected="{window}",
          reason="diterapkan {date}, dihitung menurut waktu pengembangan {developed}",
-         message="Diterapkan {date} (sebelum jendela {window}); memenuhi syarat karena "
-                 "dikembangkan {developed}, dalam jendela edisi {year}",
+         message="Diterapkan {date} (sebelum periode penilaian {window}); memenuhi syarat karena "
+                 "dikembangkan {developed}, dalam periode penilaian edisi {year}",
          message_en="Implemented {date_iso} (before the window {window_iso}); eligible by its "
                     "development date {developed_iso}",
          kind="note", prio=21),
@@ -245,16 +221,16 @@ RULES: tuple[Rule, ...] = (
     # after the input deadline, extension included
     Rule("submitted_late", "error", ("innovations",), "submitted_on",
          expected="paling lambat {deadline}",
-         reason="dimasukkan {date}, setelah batas input {deadline}",
-         message="Dimasukkan {date}, setelah batas input {deadline} (perpanjangan sudah dihitung)",
+         reason="dimasukkan {date}, setelah batas akhir pengisian {deadline}",
+         message="Dimasukkan {date}, setelah batas akhir pengisian {deadline} (perpanjangan sudah dihitung)",
          message_en="Submitted {date_iso}, after the input deadline {deadline_iso} "
                     "(extension included)",
          kind="ineligible", prio=25),
     # a warning only: the opening dates are mostly assumed
     Rule("submitted_early", "warning", ("innovations",), "submitted_on",
          expected="sejak {opens}",
-         reason="tanggal input {date} sebelum jendela input dibuka ({opens})",
-         message="Dimasukkan {date} sebelum jendela input dibuka ({opens}); periksa tanggal input",
+         reason="tanggal pengisian {date} sebelum periode pengisian dibuka ({opens})",
+         message="Dimasukkan {date} sebelum periode pengisian dibuka ({opens}); periksa tanggal pengisian",
          message_en="Submitted {date_iso} before the input window opened ({opens_iso})",
          kind="note", prio=26),
     # ------------------------------------------------------------------ innovations: profile
@@ -405,7 +381,7 @@ RULES: tuple[Rule, ...] = (
          message="Bukti {title} belum diverifikasi (tingkat {level} diklaim; tanpa bukti valid = "
                  "0 poin)",
          message_en="Evidence for {indicator} not yet verified (level {level} claimed)",
-         todo="pastikan bukti diverifikasi: {title}",
+         todo="minta Bappeda memeriksa bukti {title} yang sudah diunggah ke aplikasi IID",
          kind="gap", prio=60),
     # ------------------------------------------------------------------ SPD table
     # no SPD row for the edition: one finding

@@ -19,13 +19,13 @@ def summary_lines(review: Review) -> list[str]:
         f"Telaah meja IGA {review.year} (metodologi: {m.title})"
         + (f" — {shown(region['name'], 80)}" if region else ""),
         f"Inovasi masuk: {c['n_submitted']} dari {n_opd} OPD",
-        f"Diterapkan dalam jendela waktu ({fmt.date(m.eligible_from)}–"
+        f"Diterapkan dalam periode penilaian ({fmt.date(m.eligible_from)}–"
         f"{fmt.date(m.eligible_to)}): {c['n_in_window']}",
-        f"Tahapan yang dihitung ({stages}): {c['n_stage_counted']}",
-        f"Memenuhi syarat: {c['n_eligible']}",
+        f"Dan pada tahapan yang dinilai ({stages}): {c['n_stage_counted']}",
+        f"Memenuhi semua syarat: {c['n_eligible']}",
         f"Keputusan: lanjut {c['n_lanjut']}, lengkapi {c['n_lengkapi']}, "
-        f"tidak lanjut {c['n_tidak_lanjut']}",
-        f"Temuan: {c['n_error']} galat, {c['n_warning']} peringatan, {c['n_info']} info",
+        f"tidak dilanjutkan {c['n_tidak_lanjut']}",
+        f"Temuan: {c['n_error']} kesalahan, {c['n_warning']} peringatan, {c['n_info']} info",
         f"Jawaban SPD edisi {review.year}: {int(review.region_answers['usable'].sum())} dapat dipakai "
         f"dari {len(m.indicators_of('SPD'))} indikator",
         row_balance(review).line(),

@@ -1,6 +1,6 @@
 """What the yearly run writes beside the pages, from the analysis object and nothing else:
-``results.json`` (the fixed keys scripts rely on) and the desk review's ``review.csv``,
-``findings.csv`` and ``review.xlsx``."""
+``results.json`` (the fixed keys scripts rely on), the desk review's ``review.csv``,
+``findings.csv`` and ``telaah.csv``, and the working workbook ``review.xlsx``."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ import numpy as np
 from iid_analysis.analyses.path import path_to_next_json
 from iid_analysis.analyses.results import participation_fields, whatif_fields
 from iid_analysis.analysis import Analysis
+from iid_analysis.report.workbook.book import write_workbook
 from iid_analysis.review.outputs import write_review_outputs
 
 TOP_GAPS = 10  # gaps listed in results.json
@@ -58,13 +59,26 @@ def results_dict(a: Analysis) -> dict:
     out["region"] = a.dataset.region["name"] if a.dataset.region else None
     out["seed"] = a.seed
     out["data_source"] = Path(a.dataset.source).name if a.dataset.source else ""
+    out["opd_ranking"] = opd_ranking_json(a)
     return _plain(out)
 
 
-def write_artifacts(a: Analysis, out_dir: Path) -> list[Path]:
-    """``results.json``, ``review.csv``, ``findings.csv`` and ``review.xlsx`` for the edition."""
+def opd_ranking_json(a: Analysis) -> list[dict]:
+    """``opd_ranking`` (design §5): the units ranked by their contribution to the IID, each
+    ``{"opd_id", "rank", "rank_low", "rank_high"}`` (plain ints), in rank order."""
+    units = getattr(a, "units", None)
+    if units is None:
+        return []
+    return [{"opd_id": str(r.opd_id), "rank": int(r.rank), "rank_low": int(r.rank_low),
+             "rank_high": int(r.rank_high)} for r in units.ranking.itertuples(index=False)]
+
+
+def write_artifacts(a: Analysis, out_dir: Path, *, contact: str = "") -> list[Path]:
+    """``results.json``, ``review.csv``, ``findings.csv``, ``telaah.csv`` and ``review.xlsx`` for
+    the edition (``contact``: whom to contact at Bappeda, told on the workbook's first sheet)."""
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / "results.json"
     path.write_text(json.dumps(results_dict(a), ensure_ascii=False, indent=2, sort_keys=True) + "\n",
                     encoding="utf-8")
-    return [path, *write_review_outputs(a.review, out_dir)]
+    return [path, *write_review_outputs(a.review, out_dir),
+            write_workbook(a, out_dir / "review.xlsx", contact=contact)]

@@ -25,10 +25,14 @@ from iid_analysis.io.errors import DataError
 from iid_analysis.io.locations import default_data, notebooks_dir
 from iid_analysis.methodology.loader import load_methodology
 from iid_analysis.methodology.model import MethodologyError
+from iid_analysis.report.chrome import BRIEF_PDF, BRIEF_STEM, PAGE_TITLES, STYLE, nav_html
+from iid_analysis.report.sources import is_synthetic, region_name
 from iid_analysis.run.artifacts import write_artifacts
 from iid_analysis.run.engine import ENGINE
-from iid_analysis.run.index_page import PAGE_TITLES, write_index
+from iid_analysis.run.index_page import write_glossary, write_index
+from iid_analysis.run.pdf import HOW_TO_GET_PDF, find_chromium, print_pdf
 from iid_analysis.run.render import render_html
+from iid_analysis.run.unit_pages import write_unit_pages
 
 NOTEBOOKS: tuple[str, ...] = ("01_participation.ipynb", "02_index.ipynb", "03_iga_report.ipynb")
 KERNEL = "python3"
@@ -54,11 +58,14 @@ def _say(msg: str) -> None:
 
 # ---------------------------------------------------------------------- one edition
 def run_edition(data: Path, year: int, out: Path, *, timeout: int = 600, seed: int = 2021,
-                notebooks: Path | None = None, editions: Editions | None = None) -> EditionOutcome:
+                notebooks: Path | None = None, editions: Editions | None = None,
+                pdf: bool = True) -> EditionOutcome:
     """Compute the edition's analysis once, run the three notebooks on it, write ``results.json``
     and ``review.xlsx`` from it, render the pages; move the finished folder to ``out/<year>``
     atomically. ``editions``: the dataset with every edition already reviewed and scored (the
-    report run computes them once for all editions); None computes them here."""
+    report run computes them once for all editions); None computes them here. ``pdf``: print the
+    brief to ``03_iga_report.pdf`` when Chromium is installed (a failure to print is said in one
+    line and leaves the edition without a PDF, never fails it)."""
     import papermill as pm
     from papermill.exceptions import PapermillExecutionError
 
@@ -106,14 +113,34 @@ def run_edition(data: Path, year: int, out: Path, *, timeout: int = 600, seed: i
         _say(f"  [{year}] menulis results.json, review.xlsx dan HTML …")
         (work / ANALYSIS_FILE).unlink(missing_ok=True)
         write_artifacts(analysis, work)
-        for name in NOTEBOOKS:
-            stem = Path(name).stem
-            render_html(work / name, work / f"{stem}.html", f"{PAGE_TITLES[stem]} {year}")
+        _say(f"  [{year}] {write_unit_pages(analysis, work, pdf=pdf).summary()}")
+        chromium = find_chromium() if pdf else None
+        _render_pages(analysis, work, year, with_pdf=chromium is not None)
+        if chromium is not None:
+            why = print_pdf(work / f"{BRIEF_STEM}.html", work / BRIEF_PDF, chromium=chromium,
+                            timeout=min(timeout, 300))
+            if why:
+                _say(f"  [{year}] PDF tidak dibuat: {why}")
+                _render_pages(analysis, work, year, with_pdf=False)  # no link to a PDF that is not there
         _swap_into_place(work, out / str(year))
         return EditionOutcome(year, True, time.perf_counter() - start)
     finally:
         if work.exists():
             shutil.rmtree(work, ignore_errors=True)
+
+
+def _render_pages(analysis: Analysis, work: Path, year: int, *, with_pdf: bool) -> None:
+    """The three executed notebooks → HTML, each with the header (region, edition, links) and the
+    synthetic-data banner when the data say so."""
+    region, synthetic = region_name(analysis), is_synthetic(analysis)
+    extra = [(href, label) for href, label in (("opd/index.html", "Halaman OPD"),
+                                               ("telaah.csv", "Daftar telaah (telaah.csv)"))
+             if (work / href).is_file()]
+    for name in NOTEBOOKS:
+        stem = Path(name).stem
+        header = nav_html(year, region, synthetic, stem, pdf=with_pdf, extra=extra)
+        render_html(work / name, work / f"{stem}.html", f"{PAGE_TITLES[stem]} {year}",
+                    header=header, head=STYLE)
 
 
 class Editions:
@@ -211,6 +238,8 @@ def run_reports(data: Path | None, years: list[int] | None, out: Path, jobs: int
     for stale in remove_stale_work(out):
         _say(f"  sisa proses yang terhenti dihapus: {stale.name}")
     _say(f"Laporan IID untuk edisi {', '.join(map(str, wanted))} dari {data}")
+    if find_chromium() is None:
+        _say(HOW_TO_GET_PDF)
     _say("  menelaah dan menilai setiap edisi sekali …")
     editions = Editions(ds, max(wanted))
     outcomes: list[EditionOutcome]
@@ -224,7 +253,8 @@ def run_reports(data: Path | None, years: list[int] | None, out: Path, jobs: int
                                     editions=editions) for y in wanted]
     for o in outcomes:
         _say(f"  [{o.year}] {'selesai' if o.ok else 'GAGAL'} ({o.seconds:.1f} detik)")
-    index = write_index(out)
+    index = write_index(out, ds.region)
+    write_glossary(out, ds.region)
     failed = [o for o in outcomes if not o.ok]
     for o in failed:
         print(f"galat: {o.message}", file=sys.stderr)

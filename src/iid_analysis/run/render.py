@@ -8,8 +8,11 @@ from pathlib import Path
 REMOVE_FROM_PAGE = "remove-cell"  # cell tag: run and kept in the executed notebook, left out of the HTML page
 
 
-def render_html(ipynb: Path, html_path: Path, title: str) -> None:
-    """Executed notebook → HTML for reviewers: no code, no prompts, no stderr, no warnings."""
+def render_html(ipynb: Path, html_path: Path, title: str, header: str = "", head: str = "") -> None:
+    """Executed notebook → HTML for reviewers: no code, no prompts, no stderr, no warnings.
+
+    ``header`` (HTML: the page's navigation and banner) goes right after ``<body>``, ``head``
+    (HTML: the shared CSS) right before ``</head>``."""
     import nbformat
     from nbconvert import HTMLExporter
     from traitlets.config import Config
@@ -38,6 +41,11 @@ def render_html(ipynb: Path, html_path: Path, title: str) -> None:
     body = re.sub(r"<html[^>]*>", '<html lang="id">', body, count=1)
     # no scripts in the page: it needs none, they would be fetched from a CDN when an official opens
     # it, and MathJax would typeset "$…$" in names and narratives as math
-    head, sep, rest = body.partition("<body")
-    body = re.sub(r"<script\b.*?</script>\s*", "", head, flags=re.S | re.I) + sep + rest
+    head_html, sep, rest = body.partition("<body")
+    head_html = re.sub(r"<script\b.*?</script>\s*", "", head_html, flags=re.S | re.I)
+    if head:
+        head_html = head_html.replace("</head>", f"{head}\n</head>", 1)
+    if header:
+        rest = re.sub(r"^[^>]*>", lambda m: f"{m.group(0)}\n{header}", rest, count=1)
+    body = head_html + sep + rest
     html_path.write_text(body, encoding="utf-8")

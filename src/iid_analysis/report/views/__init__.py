@@ -8,6 +8,7 @@ report/brief*. One module per page: ``participation`` (01), ``index``, ``rules``
 """
 
 from iid_analysis.report.views.brief import (
+    memo,
     report_check,
     section,
     sections,
@@ -33,6 +34,7 @@ from iid_analysis.report.views.index import (
 )
 from iid_analysis.report.views.lift import (
     certainty_figures,
+    gains_figure,
     gaps_by_opd_table,
     gaps_table,
     loo_table,
@@ -73,11 +75,17 @@ from iid_analysis.report.views.rules import (
     basic_affairs_text,
     rules_table,
 )
+from iid_analysis.report.views.units import (
+    ranking_table,
+    units_links,
+)
 
 __all__ = [
     "basic_affairs_table",
     "basic_affairs_text",
     "rules_table",
+    "ranking_table",
+    "units_links",
     "assumptions_table",
     "band_lines",
     "bimtek_table",
@@ -89,6 +97,7 @@ __all__ = [
     "composition_tables",
     "formula_text",
     "funnel_figure",
+    "gains_figure",
     "funnel_table",
     "gaps_by_opd_table",
     "gaps_table",
@@ -100,6 +109,7 @@ __all__ = [
     "like_for_like_table",
     "loo_table",
     "maturity_figure",
+    "memo",
     "missing_affairs_text",
     "non_participating",
     "not_scored_table",

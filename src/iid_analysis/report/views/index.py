@@ -6,13 +6,16 @@ from __future__ import annotations
 
 import pandas as pd
 
+from iid_analysis.analyses.coaching import maturity_threshold
 from iid_analysis.report import plots, present
 from iid_analysis.report.assumptions import assumptions_markdown
+from iid_analysis.report.sources import source_line
 from iid_analysis.report.views.common import (
     EVIDENCE_LABELS,
     KIND_LABELS,
     label,
     saved,
+    shared,
 )
 from iid_analysis.text import fmt
 
@@ -57,13 +60,14 @@ def breakdown_table(a):
     return present.table(a.result.breakdown, {"aspect": ("Aspek", "text"), "variable": ("Variabel", "text"),
                                               "points": ("Poin", "num"), "max_points": ("Poin maksimum", "num"),
                                               "contribution": ("Sumbangan ke IID", "num")},
-                         caption="Rincian menurut aspek dan variabel")
+                         caption="Rincian menurut aspek dan variabel", source=source_line(a))
 
 
 def breakdown_figure(a, output_dir=None):
     b = a.result.breakdown.assign(label=lambda d: d["aspect"] + " · " + d["variable"])
     fig = plots.hbar(b.sort_values("contribution", ascending=False, kind="mergesort"), "label", "contribution",
-                     f"Sumbangan tiap variabel ke IID {a.year}", "Poin IID", value_format=fmt.num)
+                     f"Sumbangan tiap variabel ke IID {a.year}", "Poin IID", value_format=fmt.num,
+                     source=source_line(a))
     return saved(fig, output_dir, "rincian")
 
 
@@ -77,22 +81,35 @@ def innovations_table(a):
                              "claimed_maturity": ("Kematangan diklaim", "num"),
                              "maturity": ("Skor kematangan", "num")},
                          caption=f"Inovasi yang dinilai (skor kematangan, maksimum "
-                                 f"{fmt.num(a.result.methodology.max_sid_per_innovation, 0)})")
+                                 f"{fmt.num(a.result.methodology.max_sid_per_innovation, 0)})", source=source_line(a))
 
 
 def not_scored_table(a):
     t = a.result.innovations[~a.result.innovations["scored"]]
     return present.table(t, {"innovation_id": ("ID", "text"), "name": ("Inovasi", "text"),
                              "why_not": ("Mengapa tidak dinilai", "text")},
-                         caption="Inovasi yang tidak dinilai", max_rows=40)
+                         caption="Inovasi yang tidak dinilai", max_rows=40, source=source_line(a))
 
 
 def maturity_figure(a, output_dir=None):
-    m = a.result.innovations["maturity"].dropna()
-    fig = plots.histogram(m, f"Sebaran skor kematangan edisi {a.year}", "Skor kematangan",
-                          marker=(float(m.mean()), f"rata-rata {fmt.num(m.mean())}") if len(m) else None,
-                          bins=15)
-    return saved(fig, output_dir, "kematangan")
+    """Maturity scores of the scored innovations on the whole scale (0 to the edition's maximum),
+    with the mean and the coaching threshold (pages 02 and 03: drawn once per run)."""
+    inn = a.result.innovations
+    scored = inn["scored"].fillna(False).astype(bool) if "scored" in inn else pd.Series(True, index=inn.index)
+    m = pd.to_numeric(inn.loc[scored, "maturity"], errors="coerce").dropna().astype(float)
+    top = float(a.result.methodology.max_sid_per_innovation)
+    line = maturity_threshold(a.result.methodology)
+    title = f"Sebaran skor kematangan inovasi yang dinilai, edisi {a.year}"
+    src = source_line(a, f"skor maksimum {fmt.num(top, 0)} per inovasi")
+    mean = (float(m.mean()), f"rata-rata {fmt.num(m.mean())}") if len(m) else None
+    threshold = (line, f"ambang pembinaan {fmt.num(line)}")
+
+    def draw():
+        return plots.histogram(m.to_numpy(), title, f"Skor kematangan (0–{fmt.num(top, 0)})", marker=mean,
+                               bins=[top * k / 20 for k in range(21)], xlim=(0.0, top), threshold=threshold,
+                               ylabel="Jumlah inovasi", source=src)
+
+    return shared(output_dir, "kematangan", title, (list(m), top, line, src), draw, code=__file__)
 
 
 def opd_scores_table(a):
@@ -101,7 +118,7 @@ def opd_scores_table(a):
     return present.table(t, {"name": ("OPD", "text"), "entered": ("Masuk", "int"),
                              "scored": ("Dinilai", "int"), "mean_maturity": ("Rata-rata kematangan", "num"),
                              "share_sid_points": ("Porsi poin SID", "pct")},
-                         caption="Sumbangan OPD")
+                         caption="Sumbangan OPD", source=source_line(a))
 
 
 def _opd_names(a) -> dict:
@@ -125,7 +142,7 @@ def points_explained(a, innovation_id: str | None = None):
     return present.table(p, {"indicator_id": ("Kode", "text"), "name": ("Indikator", "text"),
                              "level": ("Tingkat", "int"), "status_label": ("Bukti", "text"),
                              "weight": ("Bobot", "num1"), "points": ("Poin", "num"),
-                             "max_points": ("Maks", "num"), "reason": ("Keterangan", "text")}, caption=cap)
+                             "max_points": ("Maks", "num"), "reason": ("Keterangan", "text")}, caption=cap, source=source_line(a))
 
 
 def spd_points_table(a):
@@ -135,7 +152,7 @@ def spd_points_table(a):
                              "level": ("Tingkat", "int"), "status_label": ("Bukti", "text"),
                              "weight": ("Bobot", "num1"), "points": ("Poin", "num"),
                              "reason": ("Keterangan", "text")},
-                         caption="Poin SPD (satuan pemerintah daerah)")
+                         caption="Poin SPD (satuan pemerintah daerah)", source=source_line(a))
 
 
 def like_for_like_table(a):
@@ -149,7 +166,7 @@ def like_for_like_table(a):
     ])
     return present.table(rows, {"frame": ("Kerangka", "text"), "iid": ("IID", "num"),
                                 "predicate": ("Predikat", "text"), "spd": ("SPD", "num"), "sid": ("SID", "num")},
-                         caption="Perbandingan setara antarkerangka")
+                         caption="Perbandingan setara antarkerangka", source=source_line(a))
 
 
 def assumptions_table(a):

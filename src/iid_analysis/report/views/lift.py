@@ -15,6 +15,7 @@ from iid_analysis.report.prose_path import (
 )
 from iid_analysis.report.prose_robustness import robustness_sentences, sensitivity_sentence
 from iid_analysis.report.prose_scenarios import compare_table
+from iid_analysis.report.sources import source_line
 from iid_analysis.report.views.common import (
     saved,
     shared,
@@ -36,7 +37,7 @@ def gaps_table(a, k: int = 15):
                              "action_label": ("Tindakan", "text"), "gain": ("Tambahan IID", "num"),
                              "effort_note": ("Upaya", "text")},
                          caption=f"Celah dengan tambahan IID terbesar yang dapat ditutup sebelum batas "
-                                 f"input (paling banyak {k}, satu tindakan per jawaban)")
+                                 f"akhir pengisian (paling banyak {k}, satu tindakan per jawaban)", source=source_line(a))
 
 
 def gaps_by_opd_table(a):
@@ -45,7 +46,7 @@ def gaps_by_opd_table(a):
                              "n_pending": ("Bukti menunggu", "int"), "n_fix": ("Bukti perlu dilengkapi", "int"),
                              "gain_documents": ("Tambahan IID dari dokumen", "num"),
                              "gain_max": ("Tambahan IID maksimum", "num")},
-                         caption="Celah per OPD", max_rows=25)
+                         caption="Celah per OPD", max_rows=25, source=source_line(a))
 
 
 def path_text(a):
@@ -72,9 +73,9 @@ def path_table(a):
     return present.table(acts, {"owner": ("Inovasi", "text"), "opd_name": ("OPD", "text"),
                                 "what": ("Indikator", "text"), "kind_label": ("Jenis tindakan", "text"),
                                 "action_label": ("Tindakan", "text"), "gain": ("Tambahan IID", "num")},
-                         caption=f"Langkah sebelum batas input menuju "
+                         caption=f"Langkah sebelum batas akhir pengisian menuju "
                                  f"{p.get('target_predicate') or 'predikat berikutnya'}",
-                         max_rows=20)
+                         max_rows=20, source=source_line(a))
 
 
 def _value_text(v) -> str:
@@ -99,7 +100,7 @@ def whatif_pending_accepted(a):
                              "after": ("Jika bukti menunggu diterima", "text"), "change": ("Perubahan", "text"),
                              "why": ("Mengapa", "text")},
                          caption=f"Skenario: {fmt.integer(len(a.lift.pending_changes))} bukti yang menunggu "
-                                 f"verifikasi diterima")
+                                 f"verifikasi diterima", source=source_line(a))
 
 
 def certainty_figures(a):
@@ -131,7 +132,8 @@ def sensitivity_figure(a, output_dir=None):
     if s.nothing_to_analyse:
         return present.markdown("")
     fig = plots.hbar(s.table, "label", "total", f"Dari mana ketidakpastian IID {a.year} berasal",
-                     "Indeks Sobol total (porsi ragam IID)", value_format=fmt.num)
+                     "Indeks Sobol total (porsi ragam IID)", value_format=fmt.num,
+                     source=source_line(a, f"analisis sensitivitas Sobol, {fmt.integer(s.runs)} kali model dijalankan"))
     return saved(fig, output_dir, "asal_ketidakpastian")
 
 
@@ -142,7 +144,7 @@ def sensitivity_table(a):
                                    "first_order_conf": ("± (95%)", "num"),
                                    "total": ("Indeks total", "num"), "total_conf": ("± (95%) ", "num")},
                          caption=f"Indeks Sobol (SALib): N = {fmt.integer(s.n)}, "
-                                 f"{fmt.integer(s.runs)} kali model dijalankan")
+                                 f"{fmt.integer(s.runs)} kali model dijalankan", source=source_line(a))
 
 
 def robustness_check(a) -> str:
@@ -156,9 +158,11 @@ def robustness_figure(a, output_dir=None):
     if r.nothing_to_simulate:
         return present.markdown("")
     m = a.result.methodology
-    edges = [(b.low, f"{b.predicate} ≥ {fmt.num(b.low)}") for b in m.bands if 0 < b.low < 100]
+    edges = [(b.low, f"{b.predicate} ≥ {fmt.num(b.low)}") for b in m.bands if 1 <= b.low < 100]
     fig = plots.histogram(r.iids, f"Sebaran IID {a.year} dalam {fmt.integer(r.draws)} simulasi", "IID",
-                          edges=edges, marker=(a.result.iid, f"IID {fmt.num(a.result.iid)}"))
+                          edges=edges, marker=(a.result.iid, f"IID terverifikasi {fmt.num(a.result.iid)}"),
+                          ylabel="Jumlah simulasi",
+                          source=source_line(a, f"simulasi Monte Carlo, {fmt.integer(r.draws)} kali"))
     return saved(fig, output_dir, "ketahanan")
 
 
@@ -167,8 +171,9 @@ def probabilities_figure(a, output_dir=None):
     labels = list(r.predicate_probabilities)
     shares = [r.predicate_probabilities[k] for k in labels]
     title = f"Peluang predikat edisi {a.year}"
-    return shared(output_dir, "peluang_predikat", title, (labels, shares), lambda: plots.shares(
-        labels, shares, title, [plots.PREDICATE_COLOURS[k] for k in labels]), code=__file__)
+    src = source_line(a, f"simulasi Monte Carlo, {fmt.integer(r.draws)} kali")
+    return shared(output_dir, "peluang_predikat", title, (labels, shares, src), lambda: plots.shares(
+        labels, shares, title, [plots.PREDICATE_COLOURS[k] for k in labels], source=src), code=__file__)
 
 
 def sources_table(a):
@@ -178,7 +183,7 @@ def sources_table(a):
                                                 "share_below": ("Simulasi di bawah IID", "pct"),
                                                 "share_above": ("Simulasi di atas IID", "pct"),
                                                 "p05": ("IID persentil 5", "num"), "p95": ("IID persentil 95", "num")},
-                         caption="Satu sumber pada satu waktu: ke arah mana setiap sumber menggeser IID")
+                         caption="Satu sumber pada satu waktu: ke arah mana setiap sumber menggeser IID", source=source_line(a))
 
 
 def loo_table(a, by: str = "opd"):
@@ -186,4 +191,13 @@ def loo_table(a, by: str = "opd"):
     return present.table(t, {"name": ("OPD" if by == "opd" else "Inovasi", "text"),
                              "n_removed": ("Inovasi dinilai", "int"), "iid_without": ("IID tanpa", "num"),
                              "delta": ("Perubahan IID", "points"), "predicate_without": ("Predikat tanpa", "text")},
-                         caption="Siapa yang menopang kota: IID bila satu OPD tidak ikut")
+                         caption="Siapa yang menopang kota: IID bila satu OPD tidak ikut", source=source_line(a))
+
+
+def gains_figure(a, output_dir=None, top: int = 10):
+    """The IID points each OPD would add by completing its documents (the ``top`` largest)."""
+    t = a.lift.by_opd.sort_values(["gain_documents", "opd_name"], ascending=[False, True], kind="mergesort")
+    t = t[t["gain_documents"] > 0].head(top)
+    fig = plots.hbar(t, "opd_name", "gain_documents", f"Tambahan IID bila dokumen dilengkapi, per OPD (edisi {a.year})",
+                     "Poin IID", value_format=fmt.num, source=source_line(a))
+    return saved(fig, output_dir, "tambahan_dokumen")

@@ -4,17 +4,17 @@ frames, formatted for the reviewer."""
 
 from __future__ import annotations
 
-import pandas as pd
-
-from iid_analysis.report import plots, present
+from iid_analysis.methodology.loader import load_methodology
+from iid_analysis.methodology.model import MethodologyError
+from iid_analysis.report import plots, plots_trend, present
 from iid_analysis.report.prose_trends import trend_sentences
+from iid_analysis.report.sources import source_line
 from iid_analysis.report.views.common import (
-    band_lines,
     saved,
     shared,
 )
 from iid_analysis.text import fmt
-from iid_analysis.text.escape import md_text
+from iid_analysis.text.escape import html_text, md_text
 
 
 def participation_figures(a):
@@ -22,7 +22,7 @@ def participation_figures(a):
     c = a.review.counts()
     return present.key_figures([
         ("Inovasi masuk", fmt.integer(c["n_submitted"])),
-        ("Diterapkan dalam jendela", fmt.integer(c["n_in_window"])),
+        ("Diterapkan dalam periode penilaian", fmt.integer(c["n_in_window"])),
         ("Memenuhi syarat", fmt.integer(c["n_eligible"])),
         ("OPD berpartisipasi", f"{fmt.integer(s['n_opd_participating'])} dari {fmt.integer(s['n_opd'])}"),
         ("Tingkat partisipasi", fmt.pct(s["rate"])),
@@ -33,41 +33,53 @@ def participation_check(a) -> str:
     """One line of rounded key figures (checked by nbval)."""
     s = a.participation.summary
     c = a.review.counts()
-    return (f"Edisi {a.year}: {c['n_submitted']} inovasi masuk, {c['n_in_window']} dalam jendela waktu, "
+    return (f"Edisi {a.year}: {c['n_submitted']} inovasi masuk, {c['n_in_window']} dalam periode penilaian, "
             f"{c['n_eligible']} memenuhi syarat; OPD {s['n_opd_participating']}/{s['n_opd']}")
 
 
 def funnel_table(a):
     f = a.participation.funnel
     return present.table(f, {"label": ("Tahap", "text"), "count": ("Jumlah", "int"),
-                             "share_of_entered": ("Dari yang masuk", "pct")},
-                         caption="Corong telaah meja")
+                             "share_of_entered": ("Dari yang masuk", "pct"),
+                             "note": ("Keterangan", "text")},
+                         caption="Corong telaah meja: setiap tahap bagian dari tahap sebelumnya",
+                         source=source_line(a))
 
 
 def funnel_figure(a, output_dir=None):
+    """The funnel as the frame defines it; labels rounded as the table under it (fmt.pct)."""
     f = a.participation.funnel
-    return saved(plots.funnel(f, f"Corong inovasi edisi {a.year}"), output_dir, "corong")
+    return saved(plots.funnel(f, f"Corong inovasi edisi {a.year}", source=source_line(a)), output_dir, "corong")
 
 
 def opd_table(a):
+    """The OPD that entered at least one innovation; the others are named in one line below."""
     t = a.participation.by_opd
-    t = t.sort_values(["entered", "name"], ascending=[False, True], kind="mergesort")
+    t = t[t["entered"] > 0].sort_values(["entered", "name"], ascending=[False, True], kind="mergesort")
     return present.table(t, {"name": ("OPD", "text"), "entered": ("Masuk", "int"),
                              "eligible": ("Memenuhi syarat", "int"), "lanjut": ("Lanjut", "int"),
                              "mean_maturity": ("Rata-rata kematangan", "num"),
                              "share_sid_points": ("Porsi poin SID kota", "pct")},
-                         caption="Partisipasi per OPD (diurutkan menurut jumlah inovasi)")
+                         caption="Partisipasi per OPD yang memasukkan inovasi (diurutkan menurut jumlah inovasi)",
+                         source=source_line(a))
+
+
+NAMES_SHOWN = 10  # more OPD names than this: one line that opens on a click (printed open)
 
 
 def non_participating(a):
+    """The OPD without any innovation, in one line of names (collapsed when long)."""
     s = a.participation.summary
     names = s["non_participating"]
     if not names:
         return present.markdown("Semua OPD yang aktif memasukkan setidaknya satu inovasi.")
-    return present.markdown(
-        f"**{fmt.integer(len(names))} OPD belum memasukkan inovasi:** "
-        + ", ".join(md_text(n) for n in names) + "."
-    )
+    head = f"Sebanyak {fmt.integer(len(names))} OPD belum memasukkan inovasi"
+    line = ", ".join(html_text(n) for n in names) + "."
+    if len(names) <= NAMES_SHOWN:
+        return present.HTML(f'<p class="{present.IGNORE}"><b>{head}:</b> {line}</p>')
+    return present.HTML(
+        f'<details class="iid-names {present.IGNORE}"><summary><b>{head}</b>'
+        f'<span class="iid-screen"> (tampilkan nama)</span></summary><p>{line}</p></details>')
 
 
 def trends_table(a):
@@ -77,15 +89,34 @@ def trends_table(a):
                              "eligible_share": ("Memenuhi syarat", "pct"),
                              "mean_maturity": ("Rata-rata kematangan", "num"), "iid": ("IID", "num"),
                              "predicate": ("Predikat", "text")},
-                         caption="Perkembangan antaredisi")
+                         caption="Perkembangan antaredisi", source=source_line(a, years=t["year"]))
+
+
+def _edition_bands(a, years) -> dict[int, list[tuple[float, float, str]]]:
+    """Each edition's own predikat bands (low, high, predikat), from that edition's methodology."""
+    out = {}
+    for y in years:
+        res = a.results.get(int(y)) if isinstance(getattr(a, "results", None), dict) else None
+        m = res.methodology if res is not None else (a.methodology if int(y) == a.year else None)
+        if m is None:
+            try:
+                m = load_methodology(int(y))
+            except MethodologyError:
+                continue
+        out[int(y)] = [(float(b.low), float(b.high), b.predicate) for b in m.bands]
+    return out
 
 
 def trends_figure(a, output_dir=None):
+    """Small multiples over editions: the IID (0–100, each edition's own predikat bands) and the
+    counts of innovations (from zero) — never on one axis."""
     t = a.participation.trends
-    title, bands = f"IID dan jumlah inovasi sampai edisi {a.year}", band_lines(a.methodology)
-    return shared(output_dir, "tren", title, (t, bands), lambda: plots.trend(
-        t, "year", {"iid": "IID"}, title, "IID", bands=bands, secondary={"n_submitted": "Inovasi masuk"}),
-        code=__file__)
+    years = [int(y) for y in t["year"]] if len(t) else [a.year]
+    title = f"IID dan jumlah inovasi sampai edisi {a.year}"
+    bands, src = _edition_bands(a, years), source_line(a, years=years)
+    counts = {"n_submitted": "Inovasi masuk", "n_eligible": "Memenuhi syarat", "n_scored": "Dinilai"}
+    return shared(output_dir, "tren", title, (t, sorted(bands.items()), src), lambda: plots_trend.trend(
+        t, "year", title, iid="iid", counts=counts, bands=bands, source=src), code=__file__)
 
 
 def trend_text(a):
@@ -96,35 +127,52 @@ def trend_text(a):
     return present.sentences(lines)
 
 
+def _deadline_marks(a) -> list[tuple[object, str]]:
+    """The timeline's vertical lines: "Dibuka"; "Batas semula" and "Batas perpanjangan" when the
+    period was extended; "Batas perpanjangan" when the methodology's closing day already includes
+    an extension (2025: the original day is not recorded); "Batas akhir" otherwise."""
+    s = a.participation.timeline_summary
+    marks = [(s.get("opens"), "Dibuka")]
+    if s.get("extended_to"):
+        return [*marks, (s.get("closes"), "Batas semula"), (s["extended_to"], "Batas perpanjangan")]
+    closes = next((n for n in getattr(a.methodology, "numbers", ()) if n.key == "input_window.closes"), None)
+    extended = closes is not None and "perpanjangan" in (closes.note or "").lower()
+    return [*marks, (s.get("closes"), "Batas perpanjangan" if extended else "Batas akhir")]
+
+
 def timeline_figure(a, output_dir=None):
     t = a.participation.timeline
-    s = a.participation.timeline_summary
-    marks = [(s["closes"], "Batas awal")]
-    if s.get("extended_to"):
-        marks.append((s["extended_to"], "Perpanjangan"))
-    fig = plots.timeline(t, "date", "cumulative", f"Inovasi masuk selama jendela input {a.year}", marks)
+    fig = plots_trend.timeline(t, "date", "cumulative", f"Inovasi masuk selama periode pengisian {a.year}",
+                               _deadline_marks(a), source=source_line(a))
     return saved(fig, output_dir, "lini_masa")
 
 
 def timeline_text(a):
     s = a.participation.timeline_summary
     lines = [
-        f"Jendela input dibuka {fmt.date(s['opens'])} dan ditutup {fmt.date(s['closes'])}"
+        f"Periode pengisian dibuka {fmt.date(s['opens'])} dan ditutup {fmt.date(s['closes'])}"
         + (f", diperpanjang sampai {fmt.date(s['extended_to'])}." if s.get("extended_to") else "."),
-        (f"{fmt.integer(s['n_last_week'])} dari {fmt.integer(s['n_with_date'])} inovasi bertanggal "
+        (f"Sebanyak {fmt.integer(s['n_last_week'])} dari {fmt.integer(s['n_with_date'])} inovasi bertanggal "
          f"({fmt.pct(s['share_last_week'])}) masuk pada tujuh hari terakhir sebelum batas akhir."
          if s["n_with_date"] else ""),
-        (f"{fmt.integer(s['n_after_close'])} inovasi masuk berkat perpanjangan." if s.get("extended_to") else ""),
-        (f"{fmt.integer(s['n_late'])} inovasi masuk setelah batas akhir." if s["n_late"] else ""),
-        (f"{fmt.integer(s['n_without_date'])} inovasi tanpa tanggal input." if s["n_without_date"] else ""),
+        (f"Sebanyak {fmt.integer(s['n_after_close'])} inovasi masuk berkat perpanjangan." if s.get("extended_to") else ""),
+        (f"Sebanyak {fmt.integer(s['n_late'])} inovasi masuk setelah batas akhir." if s["n_late"] else ""),
+        (f"Sebanyak {fmt.integer(s['n_without_date'])} inovasi tanpa tanggal pengisian." if s["n_without_date"] else ""),
     ]
     return present.sentences(lines)
 
 
+#: jenis labels of the composition figure (one word: *nondigital*)
+KIND_FIGURE_LABELS = {"digital": "Digital", "non_digital": "Nondigital"}
+
+
 def composition_figure(a, output_dir=None):
+    """Jenis and bentuk as two panels, each adding up to the number of entries."""
     c = a.participation.composition
-    d = pd.concat([c["kind"], c["form"]], ignore_index=True)
-    fig = plots.hbar(d, "label", "count", f"Jenis dan bentuk inovasi edisi {a.year}", "Jumlah inovasi")
+    kind = c["kind"].assign(label=lambda d: d["code"].map(KIND_FIGURE_LABELS).fillna(d["label"]))
+    fig = plots_trend.composition([("Jenis", kind), ("Bentuk", c["form"])],
+                                  f"Inovasi masuk menurut jenis dan bentuk, edisi {a.year}",
+                                  source=source_line(a))
     return saved(fig, output_dir, "komposisi")
 
 
@@ -132,7 +180,7 @@ def composition_tables(a):
     c = a.participation.composition
     spec = {"label": ("Kategori", "text"), "count": ("Masuk", "int"), "share": ("Porsi", "pct"),
             "eligible": ("Memenuhi syarat", "int")}
-    html = "".join(present.table_html(c[k], spec, caption=cap) for k, cap in
+    html = "".join(present.table_html(c[k], spec, caption=cap, source=source_line(a)) for k, cap in
                    (("initiator", "Inisiator"), ("affair", "Urusan pemerintahan")))
     return present.HTML(html)
 
@@ -152,7 +200,7 @@ def coaching_groups_table(a):
     return present.table(g, {"label": ("Kelompok", "text"), "count": ("Jumlah OPD", "int"),
                              "share": ("Porsi", "pct"), "rule": ("Aturan", "text"),
                              "action": ("Tindakan yang disarankan", "text")},
-                         caption="Peta pembinaan: kelompok OPD")
+                         caption="Peta pembinaan: kelompok OPD", source=source_line(a))
 
 
 def coaching_map_table(a):
@@ -160,15 +208,26 @@ def coaching_map_table(a):
     return present.table(m, {"name": ("OPD", "text"), "group_label": ("Kelompok", "text"),
                              "entered": ("Masuk", "int"), "eligible": ("Memenuhi syarat", "int"),
                              "lanjut": ("Lanjut", "int"), "mean_maturity": ("Rata-rata kematangan", "num")},
-                         caption="Peta pembinaan per OPD")
+                         caption="Peta pembinaan per OPD", source=source_line(a))
 
 
 def heatmap_figure(a, output_dir=None):
-    h = a.coaching.heatmap
-    ids = [i.id for i in a.result.methodology.indicators_of("SID")]
-    mat = h.set_index("name")[[c for c in ids if c in h.columns]] if len(h) else h
-    fig = plots.heatmap(mat, f"Rata-rata tingkat yang diklaim per OPD dan indikator SID ({a.year})",
-                        "Indikator SID", "OPD")
+    """Points missed per scored innovation, OPD × SID indicator: where bimtek can still win
+    points (the claimed-level frame a.coaching.heatmap stays available, not drawn)."""
+    h = a.coaching.missed
+    inds = [i for i in a.result.methodology.indicators_of("SID") if i.id in h.columns]
+    if len(h):
+        h = h.sort_values(["total", "name"], ascending=[False, True], kind="mergesort")
+        mat = h[[i.id for i in inds]].astype(float)
+        mat.index = [plots.short(n, 28) for n in h["name"]]
+        mat.columns = [f"{i.id} {plots.short(i.name, 30)}" for i in inds]
+    else:
+        mat = h
+    fig = plots_trend.heatmap(
+        mat, f"Poin SID yang terlewat per inovasi, menurut OPD dan indikator ({a.year})",
+        "Indikator SID", "OPD (terbanyak poin terlewat di atas)",
+        colour_label="Poin terlewat per inovasi",
+        source=source_line(a, "poin terlewat = poin maksimum dikurangi poin setelah telaah meja"))
     return saved(fig, output_dir, "peta_panas")
 
 
@@ -178,4 +237,4 @@ def bimtek_table(a):
                              "weight": ("Bobot", "num1"), "mean_level_claimed": ("Tingkat diklaim", "num"),
                              "mean_level_valid": ("Tingkat terbukti", "num"),
                              "lift": ("Poin terbuka per inovasi", "num")},
-                         caption="Prioritas bimtek: indikator dengan poin terbuka terbesar")
+                         caption="Prioritas bimtek: indikator dengan poin terbuka terbesar", source=source_line(a))

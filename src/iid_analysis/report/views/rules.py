@@ -9,6 +9,7 @@ import pandas as pd
 from iid_analysis.report import present
 from iid_analysis.report.assumptions import number_label, value_text
 from iid_analysis.report.prose import count_of, listing
+from iid_analysis.report.sources import source_line
 from iid_analysis.text import fmt
 from iid_analysis.text.escape import html_text, md_text
 
@@ -77,7 +78,7 @@ def rules_table(a):
     table = present.table_html(
         frame, {"label": ("Aturan", "text"), "value": ("Nilai", "text"), "status": ("Status", "text"),
                 "source": ("Sumber", "text")},
-        caption=f"Aturan edisi {a.year}. {lead}")
+        caption=f"Aturan edisi {a.year}. {lead}", source=source_line(a))
     notes = "".join(f"<li>{html_text(s)}</li>" for s in frame.attrs["sources"])
     return present.HTML(f'{table}<ol class="{present.IGNORE}">{notes}</ol>')
 
@@ -127,4 +128,4 @@ def basic_affairs_table(a):
     return present.table(t, {"affair": ("Urusan pelayanan dasar", "text"), "covered_label": ("Tercakup", "text"),
                              "innovations": ("Inovasi yang mencakupnya", "text"),
                              "overlap_label": ("Muncul sebagai urusan beririsan", "text")},
-                         caption="Cakupan urusan pelayanan dasar oleh inovasi yang dinilai")
+                         caption="Cakupan urusan pelayanan dasar oleh inovasi yang dinilai", source=source_line(a))

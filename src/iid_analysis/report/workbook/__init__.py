@@ -1,0 +1,1 @@
+"""``review.xlsx``: the edition's working workbook for Bappeda and every OPD (see :mod:`.book`)."""
