@@ -42,18 +42,18 @@ def _ns(year, region):
 
 def test_source_line_names_the_region_edition_and_method():
     assert source_line(_ns(2021, REGION)) == (
-        "Sumber: data inovasi Kota Pekalongan edisi 2021 (data sintetis), telaah meja dan perhitungan "
-        "iid-analysis; metodologi edisi 2021.")
+        "Sumber: data inovasi Kota Pekalongan edisi 2021 (data sintetis); metodologi edisi 2021; "
+        "diolah Bappeda dengan iid-analysis.")
 
 
 def test_source_line_without_region_or_not_synthetic_says_so_plainly():
     real = {**REGION, "name": "Kabupaten Tegal", "synthetic": False}
     assert source_line(_ns(2024, real)) == (
-        "Sumber: data inovasi Kabupaten Tegal edisi 2024, telaah meja dan perhitungan iid-analysis; "
-        "metodologi edisi 2024.")
+        "Sumber: data inovasi Kabupaten Tegal edisi 2024; metodologi edisi 2024; "
+        "diolah Bappeda dengan iid-analysis.")
     none = source_line(_ns(2022, None), "catatan.")
-    assert none == ("Sumber: data inovasi Pemerintah Daerah edisi 2022, telaah meja dan perhitungan "
-                    "iid-analysis; metodologi edisi 2022; catatan.")
+    assert none == ("Sumber: data inovasi Pemerintah Daerah edisi 2022; metodologi edisi 2022; catatan; "
+                    "diolah Bappeda dengan iid-analysis.")
     assert "sintetis" not in none and "sample" not in none
 
 
@@ -66,7 +66,7 @@ def test_source_line_of_a_trend_spans_its_editions():
 
 @pytest.fixture(scope="module")
 def a():
-    return analyse("data/sample", 2021, draws=300)
+    return analyse(None, 2021, draws=300)  # the bundled sample, wherever the tests run from
 
 
 @pytest.fixture(scope="module")

@@ -12,6 +12,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from iid_analysis.methodology.loader import load_methodology
+from iid_analysis.methodology.model import MethodologyError
 from iid_analysis.report.chrome import (
     BRIEF_PDF,
     GLOSSARY_PAGE,
@@ -57,9 +59,71 @@ def _editions(out: Path) -> list[tuple[Path, dict]]:
     return found
 
 
-def trend_svg(points: list[tuple[str, float]], width: int = 560, height: int = 220) -> str:
+def _rules(res: dict) -> dict | None:
+    """What of an edition's method moves its IID besides the answers: the bands, the divisor
+    minimum and the affair gate (None when its methodology cannot be loaded)."""
+    year = res.get("methodology_year")
+    try:
+        m = load_methodology(int(year))
+    except (MethodologyError, TypeError, ValueError):
+        return None
+    return {"bands": [(b.predicate, b.low) for b in m.bands],
+            "top": m.bands[0].low if m.bands else None, "divisor_min": int(m.divisor_min),
+            "gate": (int(m.basic_affairs_required), len(m.basic_affairs))}
+
+
+def method_changes(editions: list[tuple[str, dict]]) -> dict[str, str]:
+    """Edition → what its method changes, in words, for the editions (oldest first) whose IID is
+    not computed like the one before: an estimate under another frame (``frame_edition`` differs
+    from the edition), other predicate bands, another divisor minimum or a new affair gate."""
+    out: dict[str, str] = {}
+    before: dict | None = None
+    for name, res in editions:
+        rules = _rules(res)
+        frame, year = res.get("frame_edition"), res.get("methodology_year")
+        said = []
+        if frame is not None and year is not None and int(frame) != int(year):
+            said.append(f"adalah perkiraan dengan kerangka {int(frame)}")
+        if rules is not None and before is not None:
+            if rules["top"] != before["top"]:
+                verb = "menaikkan" if (rules["top"] or 0) > (before["top"] or 0) else "menurunkan"
+                said.append(f"{verb} batas bawah Sangat Inovatif menjadi {fmt.num(rules['top'])}")
+            elif rules["bands"] != before["bands"]:
+                said.append("mengubah rentang predikat")
+            if rules["divisor_min"] != before["divisor_min"]:
+                said.append(f"membagi SID dengan MAX({rules['divisor_min']}, n)")
+            if rules["gate"] != before["gate"] and rules["gate"][0] > 0:
+                need, of = rules["gate"]
+                said.append(f"memberi skor jumlah inovasi hanya bila sekurang-kurangnya {need} dari "
+                            f"{of} urusan pelayanan dasar tercakup")
+        if said:
+            out[str(name)] = _joined(said)
+        before = rules if rules is not None else before
+    return out
+
+
+def _joined(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " dan " + parts[-1]
+
+
+def trend_note(changes: dict[str, str], page: str = "") -> str:
+    """The sentence under the trend: which editions are marked and why, and where the like-for-like
+    comparison is (``page``: the link to an edition's page 02, or "" for none)."""
+    if not changes:
+        return ""
+    items = "; ".join(f"{html_text(e)} {html_text(t)}" for e, t in changes.items())
+    where = (f'tabel <a href="{html_text(page)}">perbandingan setara di halaman 02</a>' if page
+             else "tabel perbandingan setara di halaman 02 setiap edisi")
+    return (f"<p>Titik berlingkar jingga dan bertanda * menandai edisi yang cara hitungnya berubah "
+            f"({items}), sehingga garis melintasi perubahan metode; nilai yang sebanding antarkerangka "
+            f"ada pada {where}.</p>")
+
+
+def trend_svg(points: list[tuple[str, float]], width: int = 560, height: int = 220,
+              marked: frozenset[str] | set[str] = frozenset()) -> str:
     """A small line chart of the IID per edition, y axis 0–100; ``points``: (edition, IID) oldest
-    first, missing IIDs left out. Empty string when there is nothing to draw."""
+    first, missing IIDs left out; ``marked``: editions whose method differs (an open orange circle
+    and an asterisk on the edition). Empty string when there is nothing to draw."""
     pts = [(str(e), float(v)) for e, v in points if v is not None and v == v]
     if not pts:
         return ""
@@ -83,11 +147,14 @@ def trend_svg(points: list[tuple[str, float]], width: int = 560, height: int = 2
     coords = " ".join(f"{x(i):.1f},{y(v):.1f}" for i, (_, v) in enumerate(pts))
     parts.append(f'<polyline points="{coords}" fill="none" stroke="#0b5cad" stroke-width="2"/>')
     for i, (edition, v) in enumerate(pts):
-        parts.append(f'<circle cx="{x(i):.1f}" cy="{y(v):.1f}" r="3.5" fill="#0b5cad"/>'
-                     f'<text x="{x(i):.1f}" y="{y(v) - 8:.1f}" font-size="11" text-anchor="middle" '
+        mark = edition in marked
+        dot = (f'<circle cx="{x(i):.1f}" cy="{y(v):.1f}" r="5.5" fill="#fff" stroke="#c25b00" '
+               f'stroke-width="2.5"/>' if mark else
+               f'<circle cx="{x(i):.1f}" cy="{y(v):.1f}" r="3.5" fill="#0b5cad"/>')
+        parts.append(f'{dot}<text x="{x(i):.1f}" y="{y(v) - 9:.1f}" font-size="11" text-anchor="middle" '
                      f'fill="#17324d">{html_text(fmt.num(v))}</text>'
                      f'<text x="{x(i):.1f}" y="{height - 10}" font-size="11" text-anchor="middle" '
-                     f'fill="#4a5a6a">{html_text(edition)}</text>')
+                     f'fill="{"#c25b00" if mark else "#4a5a6a"}">{html_text(edition)}{"*" if mark else ""}</text>')
     parts.append("</svg>")
     return "".join(parts)
 
@@ -112,10 +179,14 @@ def write_index(out: Path, region: dict | None = None) -> Path:
             f"<td class=\"num\">{html_text(fmt.integer(res.get('n_innovations')))}</td>"
             f"<td class=\"links\">{pages}</td><td class=\"links\">{files}</td></tr>"
         )
-    chart = trend_svg([(d.name, r.get("iid")) for d, r in reversed(editions)])
+    changes = method_changes([(d.name, r) for d, r in reversed(editions)])
+    chart = trend_svg([(d.name, r.get("iid")) for d, r in reversed(editions)], marked=set(changes))
+    newest = editions[0][0] if editions else None
+    page = f"{newest.name}/02_index.html" if newest is not None and (newest / "02_index.html").is_file() else ""
     trend = (f"<h2>IID per edisi</h2>\n<figure>{chart}<figcaption class=\"iid-source\">Sumber: "
-             f"results.json setiap edisi, dihitung ulang dari data dengan metodologi edisi masing-masing."
-             f"</figcaption></figure>" if chart else "")
+             f"results.json setiap edisi, dihitung ulang dari data dengan metodologi edisi masing-masing; "
+             f"diolah Bappeda dengan iid-analysis.</figcaption></figure>\n{trend_note(changes, page)}"
+             if chart else "")
     table = ("<table><thead><tr><th>Edisi</th><th class=\"num\">IID</th><th>Predikat</th>"
              "<th class=\"num\">Inovasi masuk</th><th class=\"num\">Inovasi dinilai</th><th>Halaman</th>"
              f"<th>Unduhan</th></tr></thead><tbody>\n{chr(10).join(rows)}\n</tbody></table>"

@@ -21,7 +21,8 @@ def participation_figures(a):
     s = a.participation.summary
     c = a.review.counts()
     return present.key_figures([
-        ("Inovasi masuk", fmt.integer(c["n_submitted"])),
+        ("Dimasukkan OPD", fmt.integer(c["n_submitted"])),
+        ("Pada tahapan penerapan", fmt.integer(c["n_stage_counted"])),
         ("Diterapkan dalam periode penilaian", fmt.integer(c["n_in_window"])),
         ("Memenuhi syarat", fmt.integer(c["n_eligible"])),
         ("OPD berpartisipasi", f"{fmt.integer(s['n_opd_participating'])} dari {fmt.integer(s['n_opd'])}"),
@@ -33,14 +34,15 @@ def participation_check(a) -> str:
     """One line of rounded key figures (checked by nbval)."""
     s = a.participation.summary
     c = a.review.counts()
-    return (f"Edisi {a.year}: {c['n_submitted']} inovasi masuk, {c['n_in_window']} dalam periode penilaian, "
+    return (f"Edisi {a.year}: {c['n_submitted']} inovasi dimasukkan, "
+            f"{c['n_stage_counted']} pada tahapan penerapan, {c['n_in_window']} dalam periode penilaian, "
             f"{c['n_eligible']} memenuhi syarat; OPD {s['n_opd_participating']}/{s['n_opd']}")
 
 
 def funnel_table(a):
     f = a.participation.funnel
     return present.table(f, {"label": ("Tahap", "text"), "count": ("Jumlah", "int"),
-                             "share_of_entered": ("Dari yang masuk", "pct"),
+                             "share_of_entered": ("Dari yang dimasukkan", "pct"),
                              "note": ("Keterangan", "text")},
                          caption="Corong telaah meja: setiap tahap bagian dari tahap sebelumnya",
                          source=source_line(a))
@@ -56,7 +58,7 @@ def opd_table(a):
     """The OPD that entered at least one innovation; the others are named in one line below."""
     t = a.participation.by_opd
     t = t[t["entered"] > 0].sort_values(["entered", "name"], ascending=[False, True], kind="mergesort")
-    return present.table(t, {"name": ("OPD", "text"), "entered": ("Masuk", "int"),
+    return present.table(t, {"name": ("OPD", "text"), "entered": ("Dimasukkan", "int"),
                              "eligible": ("Memenuhi syarat", "int"), "lanjut": ("Lanjut", "int"),
                              "mean_maturity": ("Rata-rata kematangan", "num"),
                              "share_sid_points": ("Porsi poin SID kota", "pct")},
@@ -84,7 +86,7 @@ def non_participating(a):
 
 def trends_table(a):
     t = a.participation.trends
-    return present.table(t, {"year": ("Edisi", "text"), "n_submitted": ("Inovasi masuk", "int"),
+    return present.table(t, {"year": ("Edisi", "text"), "n_submitted": ("Dimasukkan OPD", "int"),
                              "n_opd_participating": ("OPD ikut", "int"), "rate": ("Partisipasi", "pct"),
                              "eligible_share": ("Memenuhi syarat", "pct"),
                              "mean_maturity": ("Rata-rata kematangan", "num"), "iid": ("IID", "num"),
@@ -114,7 +116,7 @@ def trends_figure(a, output_dir=None):
     years = [int(y) for y in t["year"]] if len(t) else [a.year]
     title = f"IID dan jumlah inovasi sampai edisi {a.year}"
     bands, src = _edition_bands(a, years), source_line(a, years=years)
-    counts = {"n_submitted": "Inovasi masuk", "n_eligible": "Memenuhi syarat", "n_scored": "Dinilai"}
+    counts = {"n_submitted": "Dimasukkan OPD", "n_eligible": "Memenuhi syarat", "n_scored": "Dinilai"}
     return shared(output_dir, "tren", title, (t, sorted(bands.items()), src), lambda: plots_trend.trend(
         t, "year", title, iid="iid", counts=counts, bands=bands, source=src), code=__file__)
 
@@ -142,7 +144,7 @@ def _deadline_marks(a) -> list[tuple[object, str]]:
 
 def timeline_figure(a, output_dir=None):
     t = a.participation.timeline
-    fig = plots_trend.timeline(t, "date", "cumulative", f"Inovasi masuk selama periode pengisian {a.year}",
+    fig = plots_trend.timeline(t, "date", "cumulative", f"Inovasi yang dimasukkan selama periode pengisian {a.year}",
                                _deadline_marks(a), source=source_line(a))
     return saved(fig, output_dir, "lini_masa")
 
@@ -152,11 +154,12 @@ def timeline_text(a):
     lines = [
         f"Periode pengisian dibuka {fmt.date(s['opens'])} dan ditutup {fmt.date(s['closes'])}"
         + (f", diperpanjang sampai {fmt.date(s['extended_to'])}." if s.get("extended_to") else "."),
-        (f"Sebanyak {fmt.integer(s['n_last_week'])} dari {fmt.integer(s['n_with_date'])} inovasi bertanggal "
-         f"({fmt.pct(s['share_last_week'])}) masuk pada tujuh hari terakhir sebelum batas akhir."
+        (f"Dari {fmt.integer(s['n_with_date'])} inovasi yang tanggal pengisiannya tercatat, "
+         f"{fmt.integer(s['n_last_week'])} ({fmt.pct(s['share_last_week'])}) dimasukkan dalam tujuh hari "
+         f"terakhir sebelum batas akhir."
          if s["n_with_date"] else ""),
-        (f"Sebanyak {fmt.integer(s['n_after_close'])} inovasi masuk berkat perpanjangan." if s.get("extended_to") else ""),
-        (f"Sebanyak {fmt.integer(s['n_late'])} inovasi masuk setelah batas akhir." if s["n_late"] else ""),
+        (f"Sebanyak {fmt.integer(s['n_after_close'])} inovasi dimasukkan berkat perpanjangan." if s.get("extended_to") else ""),
+        (f"Sebanyak {fmt.integer(s['n_late'])} inovasi dimasukkan setelah batas akhir." if s["n_late"] else ""),
         (f"Sebanyak {fmt.integer(s['n_without_date'])} inovasi tanpa tanggal pengisian." if s["n_without_date"] else ""),
     ]
     return present.sentences(lines)
@@ -171,14 +174,14 @@ def composition_figure(a, output_dir=None):
     c = a.participation.composition
     kind = c["kind"].assign(label=lambda d: d["code"].map(KIND_FIGURE_LABELS).fillna(d["label"]))
     fig = plots_trend.composition([("Jenis", kind), ("Bentuk", c["form"])],
-                                  f"Inovasi masuk menurut jenis dan bentuk, edisi {a.year}",
+                                  f"Inovasi yang dimasukkan menurut jenis dan bentuk, edisi {a.year}",
                                   source=source_line(a))
     return saved(fig, output_dir, "komposisi")
 
 
 def composition_tables(a):
     c = a.participation.composition
-    spec = {"label": ("Kategori", "text"), "count": ("Masuk", "int"), "share": ("Porsi", "pct"),
+    spec = {"label": ("Kategori", "text"), "count": ("Dimasukkan", "int"), "share": ("Porsi", "pct"),
             "eligible": ("Memenuhi syarat", "int")}
     html = "".join(present.table_html(c[k], spec, caption=cap, source=source_line(a)) for k, cap in
                    (("initiator", "Inisiator"), ("affair", "Urusan pemerintahan")))
@@ -206,7 +209,7 @@ def coaching_groups_table(a):
 def coaching_map_table(a):
     m = a.coaching.map
     return present.table(m, {"name": ("OPD", "text"), "group_label": ("Kelompok", "text"),
-                             "entered": ("Masuk", "int"), "eligible": ("Memenuhi syarat", "int"),
+                             "entered": ("Dimasukkan", "int"), "eligible": ("Memenuhi syarat", "int"),
                              "lanjut": ("Lanjut", "int"), "mean_maturity": ("Rata-rata kematangan", "num")},
                          caption="Peta pembinaan per OPD", source=source_line(a))
 
