@@ -125,7 +125,7 @@ def test_only_one_edition_in_the_data(tmp_path):
     a = analyse(folder, 2021, draws=DRAWS)
     assert a.previous is None
     memo, whole = _render(a)
-    assert "Wali Kota Pekalongan" in memo and "Data per:** 16 September 2021" in memo
+    assert "Wali Kota Pekalongan" in memo and "**Tanggal:** 16 September 2021 (tanggal data)" in memo
 
 
 def test_no_innovations_for_the_edition(tmp_path):
@@ -138,7 +138,7 @@ def test_no_innovations_for_the_edition(tmp_path):
     memo, whole = _render(a)
     assert "Tidak ada inovasi yang diisikan untuk edisi 2021" in memo
     # no entries: the data date is the close of the input period, never today's date
-    assert "**Data per:** 13 Agustus 2021" in memo
+    assert "**Tanggal:** 13 Agustus 2021 (tanggal data)" in memo
     n = len(re.findall(r"^\d+\. \*\*", memo, flags=re.M))
     assert 3 <= n <= 5
 
@@ -166,6 +166,7 @@ def test_kabupaten_in_another_province_not_synthetic(tmp_path):
 def test_bundled_sample_memo_is_short(year):
     a = analyse(SAMPLE, year, draws=DRAWS)
     memo = memo_markdown(a)
-    prose = memo.split("**Tahapan IGA berikutnya**")[0]
+    # the body between the Nota Dinas header (Kepada … Perihal) and the stage table
+    prose = memo.split("**Perihal:**")[1].split("\n\n", 1)[1].split("**Tahapan IGA berikutnya**")[0]
     assert len(re.findall(r"\w+", prose)) <= 260
     _clean(report_markdown(a))

@@ -111,7 +111,7 @@ def test_memo_2021(a2021):
     assert "**Kepada:** Wali Kota Pekalongan" in memo
     assert "**Dari:** Kepala Bappeda Kota Pekalongan" in memo
     assert "Indeks Inovasi Daerah (IID) dan Innovative Government Award (IGA) edisi 2021" in memo
-    assert "**Data per:** 16 September 2021" in memo  # the latest submission, not today
+    assert "**Tanggal:** 16 September 2021" in memo  # the latest submission, not today
     assert f"IID terverifikasi edisi 2021: **{a2021.result.iid:.2f}**".replace(".", ",") in memo
     assert "predikat **Inovatif**" in memo
     claimed = f"{a2021.robustness.iid_claimed:.2f}".replace(".", ",")
@@ -119,7 +119,7 @@ def test_memo_2021(a2021):
     assert "Peluang predikat akhir" in memo and "Inovatif" in memo
     asks = re.findall(r"^\d+\. \*\*(.+?)\.\*\*", memo, flags=re.M)
     assert 3 <= len(asks) <= 5
-    assert asks[0] == "Perbaikan jawaban indikator"
+    assert asks[0] == "Perbaikan bukti dukung"  # one day left: evidence only, levels for 2022
     assert memo.count("*Penanggung jawab:*") == len(asks) == memo.count("*Tenggat:*")
     assert "sebelum 17 September 2021" in memo
     assert "Telekonsultasi Dokter Spesialis Daring" in memo  # the digital flagship
@@ -127,7 +127,7 @@ def test_memo_2021(a2021):
     assert "| Batas akhir pengisian data inovasi | 17 September 2021 | dilaporkan |" in memo
     assert "| 23–25 November 2021 | dilaporkan |" in memo
     assert "| Penganugerahan IGA | 29 Desember 2021 | dilaporkan |" in memo
-    prose = memo.split("**Tahapan IGA berikutnya**")[0]
+    prose = memo.split("**Tahapan IGA berikutnya**")[0].split("**Perihal:**")[1].split("\n", 1)[1]  # after the Nota Dinas head
     assert len(re.findall(r"\w+", prose)) <= 260
     for token in ("nan", "None", "NaT"):
         assert not re.search(rf"\b{token}\b", memo)
@@ -137,8 +137,8 @@ def test_memo_2021(a2021):
 def test_memo_after_the_input_closed():
     a = analyse(SAMPLE, 2026, draws=200)
     memo = memo_markdown(a)
-    assert "**Data per:** 31 Agustus 2026" in memo
-    assert "sudah ditutup pada 31 Agustus 2026 (perkiraan)" in memo  # the 2026 window is assumed
+    assert "**Tanggal:** 31 Agustus 2026" in memo
+    assert "sudah ditutup pada 31 Agustus 2026 (diasumsikan)" in memo  # the 2026 window is assumed
     assert "Batas akhir pengisian data inovasi" not in memo  # the deadline is behind
     asks = decisions(a, closed=True)
     assert 3 <= len(asks) <= 5

@@ -294,7 +294,7 @@ def test_sentence_participation_change_and_decisions():
         "Dibanding edisi 2019, jumlah inovasi yang dimasukkan turun dari 5 menjadi 3."
     assert sentence_participation_change({}, {}, 2019) == ""
     assert sentence_decisions({"n_lanjut": 1, "n_lengkapi": 0, "n_tidak_lanjut": 35}) == \
-        "Hasil telaah meja: satu inovasi lanjut dan 35 inovasi tidak dilanjutkan."
+        "Hasil telaah meja: 1 inovasi lanjut dan 35 inovasi tidak dilanjutkan."
     assert sentence_decisions({"n_lanjut": 0, "n_lengkapi": 0, "n_tidak_lanjut": 0}) == ""
 
 
@@ -326,7 +326,7 @@ def test_no_innovations_but_spd_gives_an_iid():
     assert r.iid == pytest.approx(25.2) and r.predicate == "Kurang Inovatif"
     assert sentence_no_innovations(r).startswith("Tidak ada inovasi yang dinilai: seluruh IID berasal")
     assert sentence_components(r) == ("Total poin 63,00 dari maksimum 250 terdiri atas SPD 63,00 "
-                                        "(maksimum 63) dan SID 0,00 (tidak ada inovasi yang dinilai).")
+                                        "(maksimum 63) dan SID 0,00 (maksimum 187; tidak ada inovasi yang dinilai).")
     sections = {s.key: s.markdown for s in report_sections(a)}
     assert "Belum ada inovasi yang dinilai" in sections["kekuatan_kelemahan"]
     assert "Semua indikator SPD sudah memperoleh poin penuh." in sections["kekuatan_kelemahan"]
@@ -479,7 +479,7 @@ def test_coaching_markdown_groups_names_and_empty_groups():
     assert "Setiap OPD aktif (13 OPD)" in s
     assert "**Belum ikut serta** — 12 OPD (92,3% dari OPD aktif)" in s
     assert "Antara lain: Dinas 00, Bidang; Dinas 01, Bidang;" in s and "dan 2 OPD lainnya." in s
-    assert "**Matang** — satu OPD (7,7% dari OPD aktif). Aturan: Aturan D\\. Tindakan yang " \
+    assert "**Matang** — 1 OPD (7,7% dari OPD aktif). Aturan: Aturan D\\. Tindakan yang " \
            "disarankan: Tindakan D\\. OPD: Kecamatan A." in s
     assert "Tidak ada OPD dalam kelompok *Ikut, belum memenuhi syarat*; dan *Memenuhi syarat, " \
            "bukti belum lengkap*." not in s  # two items read "A dan B"
@@ -512,7 +512,7 @@ def test_todo_by_opd_and_action_plan(mixed):
     assert todo.iloc[0]["opd_name"] == "Dinas Kesehatan" and todo.iloc[0]["todo"] == ["lengkapi manfaat"]
     md = action_plan_markdown(todo, {"DINKES": 0.25})
     assert md.startswith("Dokumen yang harus dilengkapi: satu inovasi dari satu OPD, per OPD:")
-    assert "- **Dinas Kesehatan** (satu inovasi; bila semua dilengkapi dan terbukti, IID dapat naik " \
+    assert "- **Dinas Kesehatan** (1 inovasi; bila semua dilengkapi dan terbukti, IID dapat naik " \
            "hingga 0,25 poin)" in md
     assert "  - &lt;script&gt;" in md and "<script>" not in md
     assert action_plan_markdown(todo.iloc[0:0]) == "Tidak ada inovasi yang harus melengkapi dokumen."
@@ -567,9 +567,10 @@ def test_robustness_sentences():
                               "p_differs": [0.08, 0.02]}),
         main_source="evidence")
     s = sentence_robustness(rob, r)
-    assert ("Dalam 10.000 simulasi yang mengacak penerimaan bukti yang belum valid, "
-            "bobot indikator, dan angka metodologi yang diasumsikan, median IID adalah 46,10 dengan "
-            "rentang 5–95% 44,00–48,25.") in s
+    assert ("Dalam 10.000 undian simulasi yang mengacak penerimaan bukti yang belum valid, "
+            "bobot indikator, dan angka metodologi yang diasumsikan, median IID adalah 46,10 (lebih "
+            "tinggi dari IID terverifikasi: sebagian bukti yang menunggu verifikasi akan diterima) "
+            "dengan rentang 5–95 persen 44,00–48,25.") in s
     assert "Setiap bukti yang menunggu verifikasi dianggap diterima dengan peluang 50,0%." in s
     assert "Peluang tiap predikat: Inovatif 90,0% (predikat saat ini); Kurang Inovatif 10,0%." in s
     assert ("Sumber ketidakpastian terbesar: bukti yang belum valid — bila hanya sumber ini yang "
@@ -620,7 +621,7 @@ def test_assumption_values_in_indonesian():
     items, _ = assumption_items(M21)
     text = "\n".join(items)
     assert "Skor jumlah inovasi per inovasi yang dinilai: 0,38 (diasumsikan; sumber" in text
-    assert "Awal periode penerapan yang memenuhi syarat: 1 Januari 2019" in text
+    assert "Awal periode penilaian: 1 Januari 2019" in text
     assert "Tahapan inovasi yang dihitung: Penerapan" in text
     assert "Rentang IID predikat Inovatif: batas bawah 35,00" in text  # the upper edge is reported
     # weights belong to indicators: 2021's SPD02 "lembaga kelitbangan" takes the weight HAKI leaves

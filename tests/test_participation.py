@@ -260,8 +260,9 @@ def test_review_flags_match_the_table_in_the_module_docstring(rv21, res21):
 
 def test_funnel_city_2021(rv21, res21):
     f = funnel(rv21, res21)
-    assert list(f["step"]) == ["entered", "in_window", "stage_counted", "eligible", "scored"]
-    # I3 has a counted stage but is outside the window: the funnel is cumulative (5, not 6).
+    assert list(f["step"]) == ["entered", "stage_counted", "in_window", "eligible", "scored"]
+    # stage first (I4 uji coba, I5 inisiatif leave: 6); I4 was applied in the window but is not at
+    # penerapan, so the period step counts 5, not the 6 applied in the window (cumulative).
     assert list(f["count"]) == [8, 6, 5, 3, 3]
     assert list(f["drop_from_previous"]) == [0, 2, 1, 2, 0]  # scored: every eligible, lengkapi I2 too
     assert f["share_of_entered"].tolist() == pytest.approx([1, 0.75, 0.625, 0.375, 0.375])
@@ -271,7 +272,7 @@ def test_funnel_city_2021(rv21, res21):
 
 def test_funnel_without_result_has_no_scored_step(rv21):
     f = funnel(rv21)
-    assert list(f["step"]) == ["entered", "in_window", "stage_counted", "eligible"]
+    assert list(f["step"]) == ["entered", "stage_counted", "in_window", "eligible"]
     assert list(f["count"]) == [8, 6, 5, 3]
 
 
@@ -291,8 +292,8 @@ def test_funnel_by_opd_2021(rv21, res21):
     assert list(w["active"]) == [True] * 7 + [False]
     assert w.loc[w["opd_id"] == "XYZ", "name"].item() == "XYZ"
     rows = w.set_index("opd_id")[list(FUNNEL_STEPS)]
-    assert rows.loc["DINKES"].tolist() == [3, 2, 2, 2, 2]
-    assert rows.loc["DISDIK"].tolist() == [2, 1, 0, 0, 0]
+    assert rows.loc["DINKES"].tolist() == [3, 3, 2, 2, 2]  # I3 at penerapan, applied in 2018
+    assert rows.loc["DISDIK"].tolist() == [2, 0, 0, 0, 0]  # uji coba and inisiatif
     assert rows.loc["BAPPEDA"].tolist() == [1, 1, 1, 1, 1]
     assert rows.loc["KEC_B"].tolist() == [1, 1, 1, 0, 0]
     assert rows.loc["XYZ"].tolist() == [1, 1, 1, 0, 0]
@@ -376,8 +377,8 @@ def test_trend_sentences_2021(city):
     assert s == [
         "Jumlah inovasi naik dari 3 menjadi 8 (+5).",
         "OPD yang berpartisipasi naik dari 2 menjadi 4 (+2).",
-        "Tingkat partisipasi OPD naik dari 28,6% menjadi 57,1% (+28,5 poin persen).",
-        "Porsi inovasi yang memenuhi syarat turun dari 66,7% menjadi 37,5% (\u221229,2 poin persen).",
+        "Tingkat partisipasi OPD naik dari 28,6% menjadi 57,1% (+28,5 poin persentase).",
+        "Porsi inovasi yang memenuhi syarat turun dari 66,7% menjadi 37,5% (\u221229,2 poin persentase).",
         "Rata-rata skor kematangan naik dari 7,50 menjadi 39,67 (+32,17).",
         "IID naik dari 0,90 menjadi 5,22 (+4,32).",
         "Predikat tetap Kurang Inovatif.",
@@ -390,7 +391,7 @@ def test_trend_sentences_after_an_empty_edition_leave_missing_values_out(city):
     assert s == [
         "Jumlah inovasi naik dari 0 menjadi 3 (+3).",
         "OPD yang berpartisipasi naik dari 0 menjadi 2 (+2).",
-        "Tingkat partisipasi OPD naik dari 0,0% menjadi 28,6% (+28,6 poin persen).",
+        "Tingkat partisipasi OPD naik dari 0,0% menjadi 28,6% (+28,6 poin persentase).",
         "IID naik dari 0,00 menjadi 0,90 (+0,90).",
         "Predikat berubah dari Tidak Dapat Dinilai menjadi Kurang Inovatif.",
     ]
@@ -414,7 +415,7 @@ def test_trend_sentences_hand_built_frame():
     assert s[0] == "Jumlah inovasi naik dari 4 menjadi 52 (+48)."
     assert s[1] == "OPD yang berpartisipasi turun dari 20 menjadi 15 (\u22125)."
     assert s[2] == "Tingkat partisipasi OPD tetap 50,0%."
-    assert s[3] == "Porsi inovasi yang memenuhi syarat turun dari 100,0% menjadi 36,5% (\u221263,5 poin persen)."
+    assert s[3] == "Porsi inovasi yang memenuhi syarat turun dari 100,0% menjadi 36,5% (\u221263,5 poin persentase)."
     assert s[4] == "IID tetap 53,96."  # maturity missing in 2020 → no sentence
     assert s[5] == "Predikat tetap Inovatif."
     assert len(s) == 6

@@ -80,7 +80,7 @@ def test_section_text(folder):
     assert md.startswith("Hasil terbit Kota Alfa edisi 2022: IID 53,96 dan predikat Inovatif "
                          "(sumber: satu\\.example; dua\\.example).")
     assert "IID terverifikasi laporan ini 43,45 (Inovatif)" in md
-    assert "Di Provinsi Jawa Tengah, hasil edisi 2022 yang terbit untuk 2 daerah lain" in md
+    assert "Di Provinsi Jawa Tengah, sumber terbitan yang ditelusuri memuat hasil edisi 2022 untuk 2 daerah lain: " in md
     assert "| Kab\\. Beta | Sangat Inovatif | 62,06 | tiga\\.example |" in md
     assert "| Kabupaten Gamma | Inovatif | – | dua\\.example |" in md
     assert "Sebaran predikat edisi 2022 di antara kota seluruh Indonesia: 10 Sangat Inovatif, " \

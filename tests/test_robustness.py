@@ -145,7 +145,7 @@ def test_one_pending_document_decides_the_predicate(edge, p):
     assert src.loc["verification", "share_below"] == 0
     assert not src.loc["weights", "active"] and list(src.index) == ["verification", "weights"]
     assert interval_sentence(r).startswith("IID terverifikasi 60,00 (Inovatif); bila semua tingkat yang "
-                                           "diklaim diterima 60,48 (Sangat Inovatif); dalam 10.000 simulasi")
+                                           "diklaim diterima 60,48 (Sangat Inovatif); dalam 10.000 undian simulasi")
     assert source_sentence(r).startswith("Sumber ketidakpastian yang paling menggeser predikat adalah "
                                          "verifikasi bukti")
 

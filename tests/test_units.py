@@ -22,6 +22,7 @@ Units C (dinas) and K (kecamatan) entered nothing. n = 3 → divisor 10; one SID
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from pathlib import Path
 
@@ -149,11 +150,14 @@ def test_entries_with_labels_reasons_and_maturity(city):
 
 def test_actions_say_what_the_unit_does_and_what_it_is_worth(city):
     _, rv, res = city
-    acts = unit_actions(rv, res, gaps(res))
+    # one day before the 2021 deadline: evidence fixes only; the level raises wait for 2022
+    acts = unit_actions(rv, res, gaps(res, as_of=dt.date(2021, 9, 16)))
+    assert not acts.duplicated(["innovation_id", "indicator_id", "indicator_name"]).any()  # one row per answer
     key = acts.set_index(["innovation_id", "indicator_id", "gap_action"])
     pend = key.loc[("X2", "SID18", "validate_evidence")]
     assert pend["missing"] == "dokumen belum diperiksa"
     assert pend["gain"] == pytest.approx(2 * 3 * 0.04, abs=1e-12)  # 0.24
+    assert pend["later"] == "Kenaikan ke tingkat 3 bernilai +0,36 poin, untuk edisi berikutnya"
     assert "minta Bappeda memeriksanya" in pend["action"]
     assert pend["evidence"] == "Daftar penerima manfaat, jumlah pengguna"
     empty = key.loc[("Y1", "SID01", "fix_evidence")]
@@ -164,6 +168,11 @@ def test_actions_say_what_the_unit_does_and_what_it_is_worth(city):
     raise_ = key.loc[("X2", "SID16", "raise_level")]
     assert (raise_["level"], raise_["target_level"]) == (1, 3)
     assert raise_["gain"] == pytest.approx(2 * 3 * 0.04, abs=1e-12)
+    assert not raise_["before_deadline"] and raise_["later"] == ""
+    # with time enough, the raise (which includes the evidence fix) is the one row of X2 SID18
+    roomy = unit_actions(rv, res, gaps(res)).set_index(["innovation_id", "indicator_id"])
+    assert roomy.loc[[("X2", "SID18")], "gap_action"].tolist() == ["raise_level"]
+    assert roomy.loc[("X2", "SID18"), "gain"] == pytest.approx(3 * 3 * 0.04, abs=1e-12)
     assert not acts["action"].str.contains("pastikan bukti diverifikasi", case=False).any()
     # the profile to-do of Y1 (sent back): no gain, said why
     prof = acts[acts["kind"] == "profile"]

@@ -749,8 +749,8 @@ def test_counts_and_summary():
     c = rv.counts()
     assert c == {
         "n_submitted": 5,
-        "n_in_window": 4,
-        "n_stage_counted": 3,  # cumulative: in the period and at a counted stage (the funnel)
+        "n_in_window": 3,  # cumulative: at a counted stage and in the period (the funnel's order)
+        "n_stage_counted": 4,
         "n_eligible": 3,
         "n_lanjut": 2,
         "n_lengkapi": 1,
@@ -761,9 +761,9 @@ def test_counts_and_summary():
     }
     lines = summary_lines(rv)
     text = "\n".join(lines)
-    assert "Inovasi masuk: 5" in text
-    assert "Diterapkan dalam periode penilaian (1 Januari 2019–31 Desember 2020): 4" in text
-    assert "Dan pada tahapan yang dinilai (penerapan): 3" in text
+    assert "Dimasukkan OPD: 5 inovasi" in text
+    assert "Pada tahapan yang dinilai (penerapan): 4" in text
+    assert "Dan diterapkan dalam periode penilaian (1 Januari 2019–31 Desember 2020): 3" in text
     assert "Memenuhi semua syarat: 3" in text
     assert "Keputusan: lanjut 2, lengkapi 1, tidak dilanjutkan 2" in text
     assert "Temuan: 2 kesalahan, 1 peringatan, 0 info" in text
@@ -815,7 +815,7 @@ def test_bundled_sample_2021_counts():
     assert c["n_lanjut"] + c["n_lengkapi"] + c["n_tidak_lanjut"] == 52
     assert c["n_eligible"] <= c["n_in_window"]
     lines = summary_lines(rv)
-    assert "Inovasi masuk: 52 dari" in lines[1]
+    assert "Dimasukkan OPD: 52 inovasi dari" in lines[1]
     total = sum(len(rv.dataset.table(t)) for t in schema.ALL_TABLES)  # every row, every edition
     assert lines[-1] == f"Baris masuk = baris keluar: {total} = {total}"
     assert ds.region is not None and ds.region["name"] == "Kota Pekalongan"

@@ -89,6 +89,8 @@ def test_summary_counts_equal_results_json(year, tmp_path):
     res = results_dict(a)
     labels = dict(zip(a.participation.funnel["step"], a.participation.funnel["label"], strict=True))
     assert got[labels["entered"]] == res["n_submitted"]
+    assert got[labels["stage_counted"]] == res["n_stage_counted"]  # the funnel's order: stage first
+    assert got[labels["in_window"]] == res["n_in_window"]
     assert got[labels["eligible"]] == res["n_eligible"]
     assert got[labels["scored"]] == res["n_innovations"]
     for key, label in KEY_LABELS.items():
@@ -113,7 +115,9 @@ def test_sheets_of_the_2021_sample(sample_2021, tmp_path):
     assert bimtek and all(b in ws["A3"].value for b in bimtek)  # what Bappeda offers
     assert [c.value for c in ws[HEADER_ROW]] == [h for h, _, _ in COLUMNS]
     rows = list(ws.iter_rows(min_row=HEADER_ROW + 1, values_only=True))
-    assert rows and all(r[7] == "Belum" and r[8] is None for r in rows)
+    # "Belum" only where something is asked; rows that need nothing leave Status empty
+    assert rows and all(r[7] in ("Belum", None) and r[8] is None for r in rows)
+    assert all(r[7] == "Belum" for r in rows if r[2] != "Isian dan syarat")
     indicators = [r[2] for r in rows if r[2] and r[2].startswith("SID")]
     assert indicators and all(len(i.split(" ", 1)) == 2 for i in indicators)  # code AND name
     assert any(isinstance(r[6], float) and r[6] > 0 for r in rows)  # points per fix

@@ -28,6 +28,7 @@ from typing import Any
 import pandas as pd
 
 from iid_analysis.analyses import (
+    agenda,
     coaching,
     composition,
     flagships,
@@ -269,7 +270,7 @@ def _units(rv: Review, res: IndexResult, cmap: pd.DataFrame, gaps_df: pd.DataFra
 
 
 def _lift(rv: Review, res: IndexResult) -> Lift:
-    found = gaps.gaps(res)
+    found = gaps.gaps(res, as_of=agenda.data_date(rv.innovations, res.methodology))
     pend = res.points[(res.points["evidence_status"] == "pending") & (res.points["level"] > 0)]
     changes = pend[["innovation_id", "indicator_id"]].assign(evidence_status="valid").reset_index(drop=True)
     after = score(scenarios.apply_changes(rv, changes), methodology=res.methodology)

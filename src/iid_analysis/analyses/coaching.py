@@ -53,9 +53,9 @@ COACHING_GROUPS: dict[str, dict[str, str]] = {
     "tidak_ikut": {
         "label": "Belum ikut serta",
         "action": (
-            "Datangi dan dampingi OPD: jelaskan apa yang dihitung sebagai inovasi daerah "
-            "(PP 38/2017; tidak harus digital), bantu mengenali satu pembaruan yang sudah "
-            "diterapkan, dan minta minimal satu inovasi pada edisi berikutnya."
+            "Datangi dan dampingi OPD. Jelaskan apa yang dihitung sebagai inovasi daerah "
+            "(Peraturan Pemerintah Nomor 38 Tahun 2017; tidak harus digital), bantu mengenali satu "
+            "pembaruan yang sudah diterapkan, dan minta minimal satu inovasi pada edisi berikutnya."
         ),
     },
     "tidak_memenuhi": {
@@ -69,15 +69,16 @@ COACHING_GROUPS: dict[str, dict[str, str]] = {
     "bukti_belum_lengkap": {
         "label": "Memenuhi syarat, bukti belum lengkap",
         "action": (
-            "Bimtek penyusunan bukti dukung per indikator SID dan tindak lanjuti daftar "
+            "Adakan bimtek penyusunan bukti dukung per indikator SID dan tindak lanjuti daftar "
             "'yang harus dilengkapi' dari telaah meja sebelum batas akhir pengisian."
         ),
     },
     "matang": {
         "label": "Matang",
         "action": (
-            "Pertahankan dan kembangkan: dorong replikasi, video kualitas inovasi dan evaluasi "
-            "eksternal; jadikan calon inovasi unggulan untuk presentasi dan mentor bagi OPD lain."
+            "Pertahankan dan kembangkan inovasinya. Dorong replikasi, video kualitas inovasi, dan "
+            "evaluasi eksternal; usulkan inovasinya sebagai calon unggulan untuk presentasi dan "
+            "libatkan OPD ini sebagai mentor bagi OPD lain."
         ),
     },
 }

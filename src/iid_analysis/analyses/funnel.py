@@ -5,9 +5,10 @@ subset of the one before (the funnel never widens):
 
 1. ``entered`` — every row of ``review.innovations`` (broken and duplicated ones included), so the
    city's funnel starts at ``Review.counts()["n_submitted"]`` (results.json ``n_submitted``);
-2. ``in_window`` — applied (or, where the edition lets development count, developed) within the
-   edition's assessment period;
-3. ``stage_counted`` — and at a stage the index counts (*penerapan*);
+2. ``stage_counted`` — at a stage the index counts (*penerapan*): innovations still at *inisiatif*
+   or *uji coba* have no implementation date, so they leave here, not at the period step;
+3. ``in_window`` — and applied (or, where the edition lets development count, developed) within
+   the edition's assessment period;
 4. ``eligible`` — and every eligibility rule (re-entries, on time, a unique id and a known OPD):
    ``review.innovations["eligible"]`` (results.json ``n_eligible``);
 5. ``scored`` — and scored by the index: the eligible rows the score keeps (the first row of each
@@ -48,8 +49,8 @@ __all__ = ["FUNNEL_STEPS", "SHARE_DECIMALS", "decision_split", "funnel", "funnel
 #: Funnel steps, in order: code → Indonesian label. Each step is a subset of the one before.
 FUNNEL_STEPS: dict[str, str] = {
     "entered": "Dimasukkan OPD",
-    "in_window": "Diterapkan dalam periode penilaian",
     "stage_counted": "Pada tahapan yang dinilai (penerapan)",
+    "in_window": "Diterapkan dalam periode penilaian",
     "eligible": "Memenuhi semua syarat",
     "scored": "Dinilai dalam indeks",
 }
@@ -63,16 +64,16 @@ def step_flags(review: Review, result: IndexResult | None = None) -> pd.DataFram
     (eligible and the desk decision is *lanjut*; not a step). ``scored`` only when ``result`` is
     given: the rows the score keeps (eligible, the first row of each id)."""
     inn = review.innovations
-    in_window = flag(inn, "in_window")
-    stage = in_window & flag(inn, "stage_counted")
-    eligible = stage & flag(inn, "eligible")
+    stage = flag(inn, "stage_counted")
+    in_window = stage & flag(inn, "in_window")
+    eligible = in_window & flag(inn, "eligible")
     decision = clean_text(inn["decision"]) if "decision" in inn.columns else pd.Series("", index=inn.index)
     out = pd.DataFrame(
         {
             "opd_id": opd_ids(inn),
             "entered": pd.Series(True, index=inn.index, dtype=bool),
-            "in_window": in_window,
             "stage_counted": stage,
+            "in_window": in_window,
             "eligible": eligible,
             "lanjut": eligible & (decision == "lanjut"),
         },

@@ -20,6 +20,7 @@ The action labels, the owner of the SPD answers and the effort notes (:data:`ACT
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -42,6 +43,7 @@ __all__ = [
     "GAP_COLUMNS",
     "SPD_OWNER",
     "best_per_answer",
+    "doable_before_deadline",
     "gaps",
     "gaps_by_opd",
     "result_names",
@@ -111,7 +113,17 @@ def _effort_note(action: str, level: int, status: str, ind) -> str:
             "IID dan minta Bappeda memeriksanya.")
 
 
-def gaps(result: IndexResult) -> pd.DataFrame:
+def doable_before_deadline(m: Methodology, as_of: dt.date | None) -> dict[str, bool]:
+    """Which kinds of step can still be done before the input deadline, seen from ``as_of`` (the
+    date of the data): ``evidence`` while the input is open; ``level`` (and a new innovation) only
+    while at least ``m.level_lead_days`` days remain. ``as_of`` None (no date known): both."""
+    if as_of is None:
+        return {"evidence": True, "level": True}
+    left = (m.input_deadline - as_of).days
+    return {"evidence": left > 0, "level": left > 0 and left >= int(m.level_lead_days)}
+
+
+def gaps(result: IndexResult, as_of: dt.date | None = None) -> pd.DataFrame:
     """Every way to lift one answer of ``result`` to more points, with its exact IID gain.
 
     One row per (answer short of full points × candidate action), for every row of
@@ -123,7 +135,9 @@ def gaps(result: IndexResult) -> pd.DataFrame:
 
     ``kind`` is :data:`KIND` of the action; ``outcome`` says the indicator's level is an outcome
     (``Indicator.outcome``); ``before_deadline`` whether the region can do it before the input
-    closes (evidence: always; a level: unless the indicator is an outcome).
+    closes, seen from ``as_of`` (the date of the data): evidence while the input is open; a level
+    of a non-outcome indicator only while ``level_lead_days`` (methodology) remain; an outcome
+    level never (:func:`doable_before_deadline`). ``attrs["doable"]`` keeps that verdict per kind.
 
     Columns: :data:`GAP_COLUMNS`. ``innovation_id`` and ``innovation_name`` are ``<NA>`` for SPD
     (``opd_name`` is then :data:`SPD_OWNER`). ``gain_points`` is the
@@ -191,9 +205,12 @@ def gaps(result: IndexResult) -> pd.DataFrame:
     outcome = {i.id: bool(i.outcome) for i in m.indicators}
     df["kind"] = df["action"].map(KIND).astype("string")
     df["outcome"] = df["indicator_id"].map(outcome).fillna(False).astype(bool)
-    df["before_deadline"] = ~((df["kind"] == "level") & df["outcome"]).to_numpy(bool)
+    ok = doable_before_deadline(m, as_of)
+    level = (df["kind"] == "level").to_numpy(bool)
+    df["before_deadline"] = np.where(level, ok["level"] & ~df["outcome"].to_numpy(bool), ok["evidence"])
     df = _rank(df[list(GAP_COLUMNS)])
     df.attrs["note"] = GAPS_NOTE
+    df.attrs["doable"] = ok
     return df
 
 

@@ -4,8 +4,10 @@ outcome actions beside it, and the maturity at which one more innovation pays.
 Every step has a *kind* (design §5 ``path_to_next``): ``evidence`` (get verified, complete or
 replace the evidence of a level already claimed), ``level`` (raise a level to 3 with valid
 evidence) or ``innovation`` (add one scored innovation of the median maturity of the scored ones).
-A step can be done before the deadline unless it raises the level of an *outcome* indicator
-(``Indicator.outcome``: BPK opinion, poverty, PAD, …): those go to a separate long-term list.
+A step can be done before the deadline as the gaps table's ``before_deadline`` says
+(:func:`~iid_analysis.analyses.gaps.doable_before_deadline`: evidence while the input is open, a
+level raise or a new innovation only while the methodology's ``level_lead_days`` remain, an
+*outcome* level never); the level steps that cannot go to a separate long-term list.
 An answer whose claimed level has evidence that is not accepted is first an ``evidence`` step;
 raising it further is a second, ``level`` step.
 
@@ -143,6 +145,7 @@ class _Walk:
             ans["ev_action"].fillna("").to_numpy(object), allowed)
         self.has_lv = ans["lv_action"].notna().to_numpy(bool) & ("raise_level" in allowed)
         self.lv_doable = ans["lv_before_deadline"].fillna(False).to_numpy(bool)
+        self.ev_doable = ans["ev_before_deadline"].fillna(False).to_numpy(bool)
         self.needs_ev = self.has_ev & any(a in allowed for a in DOCUMENT_ACTIONS)
         self.ev_pts = ans["ev_gain_points"].fillna(0.0).to_numpy("float64")
         self.lv_pts = ans["lv_gain_points"].fillna(0.0).to_numpy("float64")
@@ -166,10 +169,12 @@ class _Walk:
 
     def candidates(self, doable: bool = True) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(what, index, points) of every step open now (``doable``: before the deadline only)."""
-        ev = np.flatnonzero(self.has_ev & ~self.taken_ev)
+        ev_open = self.has_ev & ~self.taken_ev
         lv_open = self.has_lv & ~self.taken_lv & (self.taken_ev | ~self.needs_ev)
         if doable:
+            ev_open &= self.ev_doable
             lv_open &= self.lv_doable
+        ev = np.flatnonzero(ev_open)
         lv = np.flatnonzero(lv_open)
         adds = []
         if self.add_ok and self.new < MAX_NEW_INNOVATIONS:
@@ -244,20 +249,36 @@ def path_to_next(result: IndexResult, gaps_df: pd.DataFrame | None = None,
     reach the next predicate), actions (the doable steps, each with ``kind``, ``action``,
     ``before_deadline`` true, ``gain`` = the IID points it adds where it stands in the path),
     n_actions, n_by_kind, iid_after, predicate_after, iid_max (every doable answer step done, no new
-    innovation), innovation_maturity (the maturity of a new innovation), long_term (the level
-    steps of outcome indicators, each alone, largest gain first) and n_long_term.
+    innovation), n_evidence_doable and iid_evidence (the answers whose evidence can still be fixed
+    before the deadline and the IID once every one of them is fixed, rescored), doable (the gaps
+    table's verdict per kind), innovation_maturity (the maturity of a new innovation), long_term
+    (the level steps of outcome indicators, each alone, largest gain first), n_long_term, later
+    (the other level steps not doable before the deadline — too little time left — same form)
+    and n_later; when not reachable, partial (every doable step that adds something, greedy order).
     """
     m: Methodology = result.methodology
     df = gaps(result) if gaps_df is None else gaps_df
     allowed = tuple(actions) if actions is not None else PATH_ACTIONS
+    doable = dict(df.attrs.get("doable") or {"evidence": True, "level": True})
+    if not doable["level"]:  # a new innovation needs the same lead time as a level raise
+        allowed = tuple(a for a in allowed if a != ADD_INNOVATION)
     maturity = _median_maturity(result)
     out: dict[str, Any] = {
         "method": "greedy", "actions_considered": list(allowed), "predicate": result.predicate,
-        "iid": float(result.iid), "innovation_maturity": maturity,
+        "iid": float(result.iid), "innovation_maturity": maturity, "doable": doable,
     }
     ans = _answers(df)
-    out["long_term"] = _long_term(result, ans)
+    ev_walk = _Walk(result, ans, allowed, maturity)
+    ev_ok = ev_walk.has_ev & ev_walk.ev_doable
+    ev_pts = np.where(ev_ok, ev_walk.ev_pts, 0.0)
+    ev_sid = ev_walk.is_sid[:-1]
+    out["n_evidence_doable"] = int(ev_ok.sum())
+    out["iid_evidence"] = float(ev_walk.totals(ev_pts[~ev_sid].sum(), ev_pts[ev_sid].sum())["iid"])
+    not_now = _long_term(result, ans)
+    out["long_term"] = [d for d in not_now if d["outcome"]]
     out["n_long_term"] = len(out["long_term"])
+    out["later"] = [d for d in not_now if not d["outcome"]]
+    out["n_later"] = len(out["later"])
     band = m.next_band(result.predicate)
     if band is None:
         out.update(target_predicate=None, target_iid=None, needed_gain=0.0, reachable=True, actions=[],
@@ -273,7 +294,7 @@ def path_to_next(result: IndexResult, gaps_df: pd.DataFrame | None = None,
         return rank[m.predicate(float(iid))] <= rank[band.predicate]
 
     full = _Walk(result, ans, allowed, maturity)  # every doable answer step: additive, n fixed
-    best = np.maximum(np.where(full.has_ev, full.ev_pts, 0.0),
+    best = np.maximum(np.where(full.has_ev & full.ev_doable, full.ev_pts, 0.0),
                       np.where(full.has_lv & full.lv_doable, full.lv_pts, 0.0))
     sid = full.is_sid[:-1]
     out["iid_max"] = float(full.totals(best[~sid].sum(), best[sid].sum())["iid"])
@@ -283,7 +304,7 @@ def path_to_next(result: IndexResult, gaps_df: pd.DataFrame | None = None,
     if not steps or not reaches(walk.iid()):
         out.update(reachable=False, actions=[], n_actions=0, n_by_kind=dict.fromkeys(PATH_KINDS, 0),
                    iid_after=float(result.iid), predicate_after=result.predicate,
-                   iid_with_innovations=walk.iid())
+                   iid_with_innovations=walk.iid(), partial=_replay(result, ans, allowed, maturity, steps))
         return out
     replay = _Walk(result, ans, allowed, maturity)
     for c in steps[:-1]:
@@ -307,6 +328,16 @@ def path_to_next(result: IndexResult, gaps_df: pd.DataFrame | None = None,
     return out
 
 
+def _replay(result: IndexResult, ans: pd.DataFrame, allowed: tuple[str, ...], maturity: float,
+            steps: list[tuple[int, int, float]]) -> list[dict]:
+    """The steps as dicts, each with the gain it adds where it stands."""
+    replay, dicts = _Walk(result, ans, allowed, maturity), []
+    for c in steps:
+        dicts.append(replay.step(c[0], c[1], float(replay.gains(*(np.array([x]) for x in c))[0])))
+        replay.take(*c)
+    return dicts
+
+
 def _walk(walk: _Walk, done) -> list[tuple[int, int, float]]:
     """Greedy: take the open step with the largest gain until ``done()`` or no step gains."""
     steps: list[tuple[int, int, float]] = []
@@ -324,8 +355,8 @@ def _walk(walk: _Walk, done) -> list[tuple[int, int, float]]:
 
 
 def _long_term(result: IndexResult, ans: pd.DataFrame) -> list[dict]:
-    """The level steps of outcome indicators (not doable before the deadline), each alone with its
-    evidence already accepted, largest gain first."""
+    """The level steps not doable before the deadline (outcome indicators; every level when too
+    little time is left), each alone with its evidence already accepted, largest gain first."""
     lt = ans[ans["lv_action"].notna() & ~ans["lv_before_deadline"].fillna(True).astype(bool)]
     if lt.empty:
         return []
@@ -339,12 +370,14 @@ def _long_term(result: IndexResult, ans: pd.DataFrame) -> list[dict]:
 
 def path_to_next_json(path: dict) -> list[dict]:
     """``path_to_next`` for ``results.json`` (design §5): the doable steps, then the long-term
-    ones, each ``{"indicator_id", "indicator_name", "innovation_id", "action", "gain",
+    ones, then the level steps left for lack of time (``before_deadline`` false); when the next
+    predicate is out of reach, the doable steps are those of ``partial``, each ``{"indicator_id", "indicator_name", "innovation_id", "action", "gain",
     "before_deadline"}`` with ``action`` the kind (evidence, level or innovation)."""
     return [{"indicator_id": d["indicator_id"], "indicator_name": d["indicator_name"],
              "innovation_id": d["innovation_id"], "action": d["kind"], "gain": d["gain"],
              "before_deadline": bool(d["before_deadline"])}
-            for d in [*path.get("actions", []), *path.get("long_term", [])]]
+            for d in [*(path.get("actions") or path.get("partial") or []), *path.get("long_term", []),
+                      *path.get("later", [])]]
 
 
 def new_innovation_break_even(result: IndexResult, *, new_basic_affair: bool = False) -> dict:

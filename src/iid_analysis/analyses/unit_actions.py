@@ -1,10 +1,13 @@
-"""What a work unit (OPD) itself can do, one row per action: per scored innovation and SID
-indicator what is missing, what the unit does (upload the document to the national system, the
+"""What a work unit (OPD) itself can do, one row per scored innovation and SID indicator (and
+per profile to-do): what is missing, what the unit does (upload the document to the national system, the
 aplikasi IID, and ask Bappeda to check it), the evidence that counts for that indicator and level
 (the methodology's ``evidence`` / ``evidence_levels`` texts) and the IID points it is worth.
 
 The gains are the exact gains of :func:`~iid_analysis.analyses.gaps.gaps` (one action alone,
-unrounded IID points): nothing is recomputed here. SPD answers belong to the region, not to a
+unrounded IID points): nothing is recomputed here. Of the actions on one answer (fix the
+evidence, raise the level — the raise already includes the fix) the row keeps the one doable before
+the deadline with the largest gain, else the largest; ``later`` names the larger step left for the
+next edition and its worth. SPD answers belong to the region, not to a
 unit, and are left out. The profile to-dos of innovations sent back (decision ``lengkapi``) are
 listed too; they carry no gain (``gain`` NaN): such an innovation is already scored, so completing
 its profile moves no point — it keeps the innovation from being turned down at verification
@@ -21,17 +24,18 @@ import pandas as pd
 from iid_analysis.analyses.units import clean_text
 from iid_analysis.review.rules import rule
 from iid_analysis.review.tables import column_label
+from iid_analysis.text import fmt
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from iid_analysis.review.model import Review
     from iid_analysis.scoring.result import IndexResult
 
-__all__ = ["ACTION_COLUMNS", "MISSING", "UNIT_ACTIONS", "PROFILE_GAIN_NOTE", "unit_actions"]
+__all__ = ["ACTION_COLUMNS", "MISSING", "UNIT_ACTIONS", "PROFILE_GAIN_NOTE", "later_text", "unit_actions"]
 
 ACTION_COLUMNS: tuple[str, ...] = (
     "opd_id", "innovation_id", "innovation_name", "indicator_id", "indicator_name", "level",
     "target_level", "kind", "gap_action", "missing", "action", "evidence", "gain", "gain_note",
-    "effort", "before_deadline",
+    "effort", "before_deadline", "later",
 )
 
 #: The national system, as every action names it.
@@ -73,10 +77,35 @@ def _lower_label(message: str, column: str) -> str:
     return message[:1].lower() + message[1:]
 
 
+def later_text(to_level: int, gain: float) -> str:
+    """"Kenaikan ke tingkat 3 bernilai +0,28 poin, untuk edisi berikutnya"."""
+    return f"Kenaikan ke tingkat {int(to_level)} bernilai +{fmt.num(gain)} poin, untuk edisi berikutnya"
+
+
+def _one_per_answer(g: pd.DataFrame) -> pd.DataFrame:
+    """One action per (innovation, indicator): the doable one with the largest gain, else the
+    largest; ``later`` names a larger step that is not doable before the deadline."""
+    key = g.assign(_now=g["before_deadline"].astype(bool), _g=-g["gain"].round(12),
+                   _inn=g["innovation_id"].astype(str), _ind=g["indicator_id"].astype(str))
+    ans = ["_inn", "_ind"]
+    top = key.sort_values([*ans, "_g", "effort"], kind="mergesort").drop_duplicates(ans)
+    pick = key.sort_values([*ans, "_now", "_g", "effort"], ascending=[True, True, False, True, True],
+                           kind="mergesort").drop_duplicates(ans)
+    best = top.set_index(ans)
+    later = []
+    for inn, ind, gain in zip(pick["_inn"], pick["_ind"], pick["gain"], strict=True):
+        b = best.loc[(inn, ind)]
+        bigger = float(b["gain"]) > float(gain) + 1e-12 and not bool(b["before_deadline"])
+        later.append(later_text(int(b["to_level"]), float(b["gain"])) if bigger else "")
+    out = pick.drop(columns=["_now", "_g", "_inn", "_ind"]).reset_index(drop=True)
+    out["later"] = later
+    return out
+
+
 def _gap_rows(result: IndexResult, gaps_df: pd.DataFrame) -> pd.DataFrame:
     m = result.methodology
     g = gaps_df[(gaps_df["aspect"].astype("string") == "SID") & gaps_df["innovation_id"].notna()]
-    g = g.reset_index(drop=True)
+    g = _one_per_answer(g.reset_index(drop=True)) if len(g) else g.assign(later="").reset_index(drop=True)
     inds = {i.id: i for i in m.indicators}
     action, status = g["action"].astype(str).to_numpy(), g["from_status"].astype(str).to_numpy()
     frm, to = g["from_level"].to_numpy("int64"), g["to_level"].to_numpy("int64")
@@ -109,6 +138,7 @@ def _gap_rows(result: IndexResult, gaps_df: pd.DataFrame) -> pd.DataFrame:
         "gain_note": "",
         "effort": g["effort"].to_numpy("int64"),
         "before_deadline": g["before_deadline"].to_numpy(bool),
+        "later": g["later"].astype(str).to_numpy(),
     })
 
 
@@ -147,6 +177,7 @@ def _profile_rows(review: Review) -> pd.DataFrame:
         "gain_note": PROFILE_GAIN_NOTE,
         "effort": np.full(n, 1, dtype="int64"),
         "before_deadline": np.ones(n, dtype=bool),
+        "later": "",
     })
 
 
@@ -159,7 +190,9 @@ def unit_actions(review: Review, result: IndexResult, gaps_df: pd.DataFrame) -> 
     (``complete_profile`` for a profile to-do); ``missing`` and ``action`` Indonesian;
     ``evidence`` what counts for that indicator and target level (for a profile to-do: what the
     review expects); ``gain`` IID points (unrounded, exact; NaN for a profile to-do, see
-    ``gain_note``); ``before_deadline`` whether it can be done before the input closes.
+    ``gain_note``); ``before_deadline`` whether it can be done before the input closes;
+    ``later`` the larger step on the same answer left for the next edition ("" if none). One row
+    per (innovation, indicator) for the SID answers.
     Sorted by opd_id, gain (largest first, NaN last), innovation_id, indicator_id, effort."""
     parts = [p for p in (_gap_rows(result, gaps_df), _profile_rows(review)) if len(p)]
     if not parts:

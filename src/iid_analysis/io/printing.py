@@ -1,8 +1,9 @@
 """Print set-up shared by the workbooks this package writes (the input template and ``review.xlsx``).
 
 Every table sheet prints landscape on A4, fitted to the page width (as many pages down as needed),
-with its header row repeated on every page. Wrapped text needs rows that grow with it: LibreOffice
-keeps a row at its stored height, so :func:`fit_row_heights` estimates each row's height from the
+with its header row repeated on every page and "Halaman X dari Y" in its footer (a notice, such as
+the synthetic-data one, can go in its header: :func:`set_notice`). Wrapped text needs rows that
+grow with it: LibreOffice keeps a row at its stored height, so :func:`fit_row_heights` estimates each row's height from the
 length of its texts and the widths of their columns.
 """
 
@@ -15,6 +16,12 @@ from openpyxl.utils import get_column_letter
 
 LINE_PT = 15.0  # height of one line of 11 pt text, in points
 CHARS_PER_WIDTH = 1.15  # characters of proportional text per unit of column width (conservative)
+#: the print footer of every sheet: "Halaman 3 dari 7" (Excel's page codes)
+PAGE_FOOTER = "Halaman &P dari &N"
+HEADER_PT, FOOTER_PT = 9.0, 8.0  # printed size of the header (notice) and footer (page numbers)
+PRINTABLE_PT = 842 - 2 * 0.4 * 72  # landscape A4 less the side margins, in points
+PT_PER_WIDTH = 7.1  # printed points per unit of column width at 100 % (LibreOffice, measured)
+DEFAULT_WIDTH = 8.43  # width of a column left at its default
 
 
 def set_widths(ws, widths: list[float]) -> None:
@@ -41,6 +48,32 @@ def print_setup(ws, *, header_row: int | None, n_cols: int, last_row: int | None
             ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
     if last_row:
         ws.print_area = f"A1:{get_column_letter(max(1, n_cols))}{max(1, last_row)}"
+    size = print_size(ws, FOOTER_PT, n_cols)
+    for footer in (ws.oddFooter, ws.evenFooter, ws.firstFooter):
+        footer.center.text = PAGE_FOOTER
+        footer.center.size = size
+
+
+def set_notice(ws, notice: str) -> None:
+    """``notice`` (plain text, e.g. the synthetic-data notice) at the top of every printed page of
+    ``ws``; an empty ``notice`` leaves the header empty."""
+    text = str(notice or "").replace("&", "&&") or None
+    size = print_size(ws, HEADER_PT, ws.max_column)
+    for header in (ws.oddHeader, ws.evenHeader, ws.firstHeader):
+        header.center.text = text
+        if text:
+            header.center.size = size
+            header.center.font = "Arial,Bold"
+
+
+def print_size(ws, points: float, n_cols: int) -> int:
+    """The font size to give a header or footer so that it prints at about ``points`` on a sheet
+    fitted to the page width: spreadsheet programs shrink the header and footer with the sheet
+    (LibreOffice even when told not to), so a wide sheet gets a larger size (at most twice)."""
+    total = sum(ws.column_dimensions[get_column_letter(i)].width or DEFAULT_WIDTH
+                for i in range(1, max(1, n_cols) + 1))
+    scale = min(1.0, PRINTABLE_PT / (total * PT_PER_WIDTH))
+    return int(round(min(2 * points, points / scale)))
 
 
 def line_count(text: object, width: float) -> int:

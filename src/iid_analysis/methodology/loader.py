@@ -190,6 +190,11 @@ def _build(raw: dict, path: Path) -> Methodology:
             f"{where}: [profile] tidak valid (kolom dikenal: {', '.join(PROFILE_FIELDS)}) / invalid profile rules"
         )
 
+    planning = raw.get("planning", {})
+    lead_days = number(planning, "level_lead_days", "planning.level_lead_days", int) if planning else 30
+    if lead_days < 0:
+        raise MethodologyError(f"{where}: planning.level_lead_days negatif / negative")
+
     bands = _bands(raw.get("bands", []), number, where, "bands")
     edition_bands = (
         _bands(raw["edition_bands"], number, where, "edition_bands", own_scale=True)
@@ -227,6 +232,7 @@ def _build(raw: dict, path: Path) -> Methodology:
         development_counts=bool(development_counts),
         min_design_words=int(min_words),
         profile_fields_asked=asked,
+        level_lead_days=int(lead_days),
         frame_edition=_edition_year(raw, "frame_edition", where) if "frame_edition" in raw else year,
         formula_status=formula_status,
         formula_source=formula_source,

@@ -202,6 +202,7 @@ class Methodology:
     development_counts: bool = False  # developed inside the window (development_date) → eligible
     min_design_words: int = 0  # rancang bangun shorter than this → a lengkapi finding; 0 = no rule
     profile_fields_asked: tuple[str, ...] = ()  # optional innovation columns the edition asks for
+    level_lead_days: int = 30  # project rule: days a level raise needs before the input deadline
     n_all_reported: bool = False  # n counts every reported innovation (rejected ones score 0)
     frame_edition: int = 0  # the edition whose formula and weights give the IID shown (0 = this one)
     formula_status: str = "assumed"  # status of that formula (weights, maxima, aggregation)

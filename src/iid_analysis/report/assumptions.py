@@ -42,8 +42,8 @@ NUMBER_LABELS: dict[str, str] = {
     "aggregation.max_count_score": "Skor jumlah inovasi maksimum",
     "aggregation.max_total": "Total poin maksimum",
     "aggregation.evidence_rule": "Aturan bukti dukung",
-    "eligibility.implemented_from": "Awal periode penerapan yang memenuhi syarat",
-    "eligibility.implemented_to": "Akhir periode penerapan yang memenuhi syarat",
+    "eligibility.implemented_from": "Awal periode penilaian",
+    "eligibility.implemented_to": "Akhir periode penilaian",
     "eligibility.counted_stages": "Tahapan inovasi yang dihitung",
     "eligibility.max_previous_entries": "Batas keikutsertaan IGA sebelumnya",
     "input_window.opens": "Pembukaan periode pengisian",
@@ -56,6 +56,8 @@ NUMBER_LABELS: dict[str, str] = {
     "eligibility.development_counts": "Inovasi yang dikembangkan dalam periode penilaian ikut memenuhi syarat",
     "profile.min_design_words": "Jumlah kata minimum rancang bangun",
     "profile.fields_asked": "Isian profil tambahan yang ditanyakan",
+    "planning.level_lead_days": "Jarak minimum (hari) sebelum batas akhir pengisian agar kenaikan tingkat "
+                                "indikator masih direncanakan pada edisi yang sama (ketentuan proyek)",
 }
 
 #: How the coverage readings read in Indonesian.

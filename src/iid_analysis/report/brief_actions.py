@@ -57,7 +57,7 @@ def coaching_markdown(map_df: pd.DataFrame, groups_df: pd.DataFrame, max_names: 
         elif shown:
             who = f" Antara lain: {'; '.join(shown)}; dan {count_of(rest, 'OPD')} lainnya."
         share = f" ({pct(count / total)} dari OPD aktif)" if total else ""
-        items.append(f"**{label}** — {count_of(count, 'OPD')}{share}. Aturan: {md_text(g.rule)} "
+        items.append(f"**{label}** — {fmt.integer(count)} OPD{share}. Aturan: {md_text(g.rule)} "
                      f"Tindakan yang disarankan: {md_text(g.action)}{who}")
     tail = (f"Tidak ada OPD dalam kelompok {listing([f'*{e}*' for e in empty], ';')}."
             if empty else "")
@@ -91,7 +91,7 @@ def action_plan_markdown(todo: pd.DataFrame, gains: dict[str, float] | None = No
         extra = ""
         if gains and not missing(gains.get(opd_id)) and float(gains[opd_id]) > 0:
             extra = f"; bila semua dilengkapi dan terbukti, IID dapat naik hingga {fmt.num(gains[opd_id])} poin"
-        lines = [f"- **{label}** ({count_of(len(grp), 'inovasi')}{extra})"]
+        lines = [f"- **{label}** ({fmt.integer(len(grp))} inovasi{extra})"]
         for r in grp.itertuples():
             what = "; ".join(md_text(t) for t in r.todo) or "lengkapi data inovasi"
             lines.append(f"  - {md_text(r.name) or md_text(r.innovation_id) or 'tanpa nama'}: {what}.")

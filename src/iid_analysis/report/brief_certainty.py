@@ -13,6 +13,7 @@ from iid_analysis.report.prose import (
     rank,
     text,
 )
+from iid_analysis.report.prose_robustness import floor_note, median_note
 from iid_analysis.text import fmt
 from iid_analysis.text.escape import md_text
 
@@ -26,12 +27,13 @@ def sentence_robustness(rob: Any, result) -> str:
     draws = rob.draws
     out = []
     if not missing(med, lo, hi):
-        basis = "Dalam simulasi"
+        basis = "Dalam undian simulasi"
         if not missing(draws):
-            basis = f"Dalam {fmt.integer(draws)} simulasi"
+            basis = f"Dalam {fmt.integer(draws)} undian simulasi"
+        why = median_note(rob, result.iid) if not missing(result.iid) else ""
         out.append(f"{basis} yang mengacak penerimaan bukti yang belum valid, bobot indikator, dan "
-                   f"angka metodologi yang diasumsikan, median IID adalah {fmt.num(med)} dengan "
-                   f"rentang 5–95% {fmt.num(lo)}–{fmt.num(hi)}.")
+                   f"angka metodologi yang diasumsikan, median IID adalah {fmt.num(med)}{why} dengan "
+                   f"rentang 5–95 persen {fmt.num(lo)}–{fmt.num(hi)}.")
         accept = (rob.settings or {}).get("accept_prob", {})
         p_pending = accept.get("pending") if isinstance(accept, dict) else None
         if not missing(p_pending):
@@ -47,9 +49,10 @@ def sentence_robustness(rob: Any, result) -> str:
         if len(clean) == 1:
             out.append(f"Predikat {order[0]} muncul di semua simulasi.")
         elif clean:
+            floor = floor_note(rob, result.methodology) if hasattr(result, "methodology") else ""
             out.append("Peluang tiap predikat: " + "; ".join(
                 f"{p} {pct(clean[p])}" + (" (predikat saat ini)" if p == cur else "")
-                for p in order) + ".")
+                for p in order) + floor + ".")
             if cur not in clean:
                 out.append(f"Predikat saat ini, {cur}, tidak muncul dalam simulasi.")
     src = _source_text(rob, result)

@@ -74,12 +74,13 @@ def sentence_components(result) -> str:
     if missing(*vals):
         return ""
     n = int(result.n)
+    sid_max = f"maksimum {trim(m.max_sid_per_innovation + m.max_count_score)}"  # skor kematangan + skor jumlah
     if n == 0:
-        sid = f"SID {fmt.num(result.sid)} (tidak ada inovasi yang dinilai)"
+        sid = f"SID {fmt.num(result.sid)} ({sid_max}; tidak ada inovasi yang dinilai)"
     else:
         held = (f"; karena inovasi yang dinilai kurang dari {fmt.integer(m.divisor_min)}, jumlah itu "
                 f"tetap dibagi {fmt.integer(result.divisor)}" if n < int(m.divisor_min) else "")
-        sid = (f"SID {fmt.num(result.sid)} (jumlah skor kematangan {fmt.num(result.sid_sum)} dibagi "
+        sid = (f"SID {fmt.num(result.sid)} ({sid_max}; jumlah skor kematangan {fmt.num(result.sid_sum)} dibagi "
                f"{fmt.integer(result.divisor)}, ditambah skor jumlah inovasi "
                f"{fmt.num(result.count_score)}{held})")
     return (f"Total poin {fmt.num(result.total)} dari maksimum {trim(result.max_total)} terdiri atas "
@@ -218,7 +219,7 @@ def sentence_decisions(counts: dict) -> str:
                        ("n_tidak_lanjut", "tidak dilanjutkan")):
         v = counts.get(key)
         if not missing(v) and int(v) > 0:
-            items.append(f"{count_of(int(v), 'inovasi')} {words}")
+            items.append(f"{fmt.integer(int(v))} inovasi {words}")
     if not items:
         return ""
     return f"Hasil telaah meja: {listing(items)}."

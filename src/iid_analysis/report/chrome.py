@@ -4,8 +4,12 @@
 03, and pages one folder deeper with ``depth=1``): the region, the edition, links to the other
 pages, the edition's downloads, the index and the glossary — and, when the data say they are
 synthetic, the banner. ``root_nav_html`` is the same header for pages beside ``index.html``.
-``STYLE`` is the CSS every page carries, screen and print: A4 pages numbered "Halaman X dari Y",
-figures and table rows never split, headings kept with what follows, collapsed tables printed open.
+``chrome_style(region_name, synthetic)`` is the CSS every page carries, screen and print: A4 pages
+numbered "Halaman X dari Y" and, when the data are synthetic, "Data sintetis — bukan data resmi …"
+at the top of every printed page; text flows across pages (JupyterLab's "keep each output whole"
+is undone, so the memo starts on page 1 and charts share pages); figures (at most 11 cm high) and
+table rows never split; headings kept with what follows; collapsed tables printed open. ``STYLE``
+is the same CSS for data that are not synthetic.
 Every region name is user data and is escaped here; the caller passes plain text.
 """
 
@@ -25,7 +29,7 @@ BRIEF_PDF = f"{BRIEF_STEM}.pdf"
 INDEX_PAGE = "index.html"
 GLOSSARY_PAGE = "glosarium.html"
 
-STYLE = """<style id="iid-chrome">
+_CSS = """<style id="iid-chrome">
 .iid-header{font-family:DejaVu Sans,Arial,sans-serif;background:#17324d;color:#fff;padding:.55rem 1rem;
   margin:0 0 .8rem;border-radius:0 0 6px 6px;line-height:1.5}
 .iid-header .iid-where{font-size:1.05rem}
@@ -39,21 +43,51 @@ STYLE = """<style id="iid-chrome">
 .iid-source{font-size:.82rem;color:#4a5a6a;margin:-.6rem 0 1rem}
 details.iid-more>summary{cursor:pointer;color:#0b5cad;margin:.2rem 0 .8rem}
 .iid-page{font-family:DejaVu Sans,Arial,sans-serif;margin:0 auto 2rem;max-width:72rem;color:#1d2733;padding:0 1rem}
-@page{size:A4;margin:15mm 15mm 18mm;
+@page{size:A4;margin:15mm 15mm 18mm;@@TOP@@
   @bottom-center{content:"Halaman " counter(page) " dari " counter(pages);font-family:DejaVu Sans,Arial,sans-serif;font-size:8.5pt;color:#4a5a6a}}
 @media print{
   .iid-header{background:none;color:#17324d;border-bottom:2px solid #17324d;border-radius:0;padding:0 0 .3rem}
   .iid-header nav{display:none}
-  .iid-banner{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+  .iid-banner{-webkit-print-color-adjust:exact;print-color-adjust:exact;padding:.3rem .8rem;margin:0 0 .6rem}
   details::details-content{content-visibility:visible;display:contents}
   details.iid-more>summary,.iid-screen{display:none}
   details.iid-names>summary{list-style:none}
-  img,svg,figure,tr,.iid-figure,.jp-RenderedImage,.iid-banner{break-inside:avoid;page-break-inside:avoid}
-  h1,h2,h3,h4,.iid-caption{break-after:avoid;page-break-after:avoid}
+  .jp-Cell,.jp-Cell-outputWrapper,.jp-OutputArea,.jp-OutputArea-child,.jp-OutputArea-output,
+  .jp-RenderedHTMLCommon,.jp-MarkdownCell,section,article,main,div{break-inside:auto;page-break-inside:auto}
+  .jp-Cell,.jp-OutputArea-child{margin:0;padding:0}
+  img,svg,figure,tr,.iid-figure,.jp-RenderedImage{break-inside:avoid;page-break-inside:avoid}
+  img{max-width:100%;max-height:11cm;width:auto;height:auto;object-fit:contain}
+  .jp-RenderedImage img,.iid-figure img,figure img{display:block;margin:0 auto}
+  h1,h2,h3,h4,h5,.iid-caption{break-after:avoid;page-break-after:avoid;break-inside:avoid}
   thead{display:table-header-group}
   a{color:inherit;text-decoration:none}
 }
 </style>"""
+_TOP = ('\n  @top-center{{content:"{}";font-family:DejaVu Sans,Arial,sans-serif;font-size:8.5pt;'
+        'font-weight:bold;color:#5c4300}}')
+
+
+def synthetic_notice(region_name: str | None) -> str:
+    """The short notice printed at the top of every page when the data are synthetic (plain text)."""
+    return f"Data sintetis — bukan data resmi {region_label(region_name)}"
+
+
+def _css_string(text: str) -> str:
+    """``text`` inside a CSS string: backslash, quotes, line ends and ``<`` (no ``</style>``) escaped."""
+    out = []
+    for ch in text:
+        if ch in '\\"' or ch in "<>&" or ord(ch) < 32 or ch == "\x7f":
+            out.append(f"\\{ord(ch):x} ")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def chrome_style(region_name: str | None = None, synthetic: bool = False) -> str:
+    """The CSS every page carries (:data:`STYLE`); when ``synthetic`` is True, every printed page
+    also carries :func:`synthetic_notice` at its top (the page's margin box)."""
+    top = _TOP.format(_css_string(synthetic_notice(region_name))) if synthetic is True else ""
+    return _CSS.replace("@@TOP@@", top)
 
 
 def region_label(region_name: str | None) -> str:
@@ -119,3 +153,7 @@ def standalone_page(title: str, header: str, body: str) -> str:
             f'<meta name="viewport" content="width=device-width, initial-scale=1">'
             f'<title>{html_text(title)}</title>\n{STYLE}\n</head><body>\n{header}\n'
             f'<main class="iid-page">\n{body}\n</main>\n</body></html>\n')
+
+
+#: The CSS of a page whose data are not synthetic (no notice at the top of printed pages).
+STYLE = chrome_style()

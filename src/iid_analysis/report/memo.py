@@ -1,6 +1,10 @@
-"""The one-page memo that opens the IGA report (page 03): from the head of Bappeda to the head of
-region, the verified and claimed IID, the chance of each predikat, three to five decisions with an
-owner and a date set against the input deadline, and the IGA stages ahead.
+"""The one-page memo (a Nota Dinas) that opens the IGA report (page 03): from the head of Bappeda
+to the head of region, the verified and claimed IID, the simulated median and the chance of each
+predikat, three to five decisions with an owner and a date set against the input deadline, the IGA
+stages ahead and a signature block. What is asked before the deadline is only what can still be
+done then (``before_deadline`` of the gaps table): evidence fixes while the input is open, level
+raises (*peningkatan capaian*) only with enough lead time, else for the next edition. A predikat is
+promised only when the simulation gives it a chance.
 
 Every number is read from the analysis (``a.result``, ``a.robustness``, ``a.lift.path``,
 ``a.brief``, ``a.participation``) and the methodology (input window, ``[stages]``); the date of
@@ -12,12 +16,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-import pandas as pd
-
 from iid_analysis.analyses.agenda import data_date, deadline_status, input_closed, stages_ahead
 from iid_analysis.methodology.loader import available_years, load_methodology
 from iid_analysis.methodology.model import PREDICATES
-from iid_analysis.report.prose import count_of, listing, paragraphs, pct
+from iid_analysis.report.prose import count_of, listing, paragraphs, pct, rank
+from iid_analysis.report.prose_robustness import floor_note, median_note
 from iid_analysis.text import fmt
 from iid_analysis.text.escape import md_text
 
@@ -97,17 +100,17 @@ def _opd_names(names, limit: int = 2) -> str:
 
 def _deadline(m) -> str:
     d = fmt.date(m.input_deadline)
-    return d + (" (perkiraan)" if deadline_status(m) == "assumed" else "")
+    return d + (" (diasumsikan)" if deadline_status(m) == "assumed" else "")
 
 
 def _next_edition(year: int) -> str:
-    """"pembukaan pengisian edisi 2022 (1 Mei 2022, perkiraan)" or "edisi 2028"."""
+    """"pembukaan pengisian edisi 2022 (1 Mei 2022, diasumsikan)" or "edisi 2028"."""
     nxt = year + 1
     if nxt not in available_years():
         return f"awal edisi {nxt}"
     m = load_methodology(nxt)
     status = next((n.status for n in m.numbers if n.key == "input_window.opens"), "assumed")
-    tail = ", perkiraan" if status == "assumed" else ""
+    tail = ", diasumsikan" if status == "assumed" else ""
     return f"pembukaan pengisian edisi {nxt} ({fmt.date(m.input_opens)}{tail})"
 
 
@@ -116,37 +119,67 @@ def _stage_start(m, key: str) -> str:
     if s is None:
         return ""
     when = fmt.date(s.start) if s.precision == "day" else period_text(s.start, s.start, "month")
-    return when + (" (perkiraan)" if s.status == "assumed" else "")
+    return when + (" (diasumsikan)" if s.status == "assumed" else "")
 
 
 def _decision(title: str, body: str, owner: str, when: str) -> str:
     return f"**{title}.** {body} *Penanggung jawab:* {owner}. *Tenggat:* {when}."
 
 
+def _chance(a, predicate: str) -> float:
+    """The simulated probability of ``predicate`` (1 without a simulation)."""
+    probs = getattr(a.robustness, "predicate_probabilities", None)
+    return 1.0 if not probs else float(probs.get(predicate, 0.0))
+
+
+def _with_predicate(a, iid: float) -> str:
+    """"60,01 (Sangat Inovatif)", the predikat left out when the simulation gives it no chance."""
+    pred = a.methodology.predicate(float(iid))
+    return f"{fmt.num(iid)} ({pred})" if _chance(a, pred) > 0 else fmt.num(iid)
+
+
+def _claimed_ahead(a) -> bool:
+    """The claimed predikat is above the verified one: the pending evidence decides it."""
+    rob = a.robustness
+    return rob is not None and rank(rob.predicate_claimed) > rank(a.result.predicate)
+
+
+def _where(steps: list[dict]) -> str:
+    """"17 inovasi dan 9 indikator SPD": where the level raises left for later are."""
+    inn = {d["innovation_id"] for d in steps if d.get("innovation_id")}
+    spd = {d["indicator_id"] for d in steps if not d.get("innovation_id")}
+    return listing([count_of(len(inn), "inovasi") if inn else "", count_of(len(spd), "indikator SPD") if spd else ""])
+
+
 def _path_decision(a, closed: bool) -> str:
+    """Before the deadline: the evidence fixes still doable and the IID they reach (rescored), with
+    the level raises left for the next edition; once closed: the level raises for the next edition."""
     p, r = a.lift.path or {}, a.result
-    acts = pd.DataFrame(p.get("actions") or [])
-    if r.next_predicate is None:
+    g = a.lift.gaps
+    steps = [*(p.get("long_term") or []), *(p.get("later") or [])]
+    later = len(steps)
+    where = _where(steps)
+    if not closed and p.get("n_evidence_doable"):
+        ev = g[(g["kind"] == "evidence") & g["before_deadline"].astype(bool)]
+        order = ev.groupby("opd_name", sort=False)["gain"].sum().sort_values(ascending=False, kind="stable")
+        n_lv = (p.get("n_by_kind") or {}).get("level", 0)
+        lv = (f"; dengan peningkatan capaian yang masih sempat dikejar, IID paling tinggi "
+              f"{_with_predicate(a, p['iid_max'])}" if n_lv and p.get("iid_max", 0) > p["iid_evidence"] else "")
+        nxt = (f" Peningkatan capaian (regulasi, replikasi) pada {where} masuk rencana "
+               f"edisi {a.year + 1}." if later else "")
+        return _decision("Perbaikan bukti dukung",
+                         f"Perintahkan perbaikan bukti dukung {count_of(p['n_evidence_doable'], 'jawaban indikator')} "
+                         f"sebelum batas akhir; bila semuanya diterima, IID hitungan ulang menjadi {_with_predicate(a, p['iid_evidence'])}"
+                         f"{lv}.{nxt}",
+                         _opd_names(order.index, limit=1), f"sebelum {_deadline(a.methodology)}")
+    if not later or r.next_predicate is None:
         return ""
-    if not closed and len(acts):
-        acts = acts[acts["before_deadline"].astype(bool)] if "before_deadline" in acts else acts
-    if not closed and len(acts):
-        order = acts.groupby("opd_name", sort=False)["gain"].sum().sort_values(ascending=False, kind="stable")
-        after, pred = p.get("iid_after"), p.get("predicate_after") or r.predicate
-        reach = (f"bila semuanya berhasil, IID naik menjadi {fmt.num(after)} ({pred})"
-                 if p.get("reachable") else f"IID paling tinggi naik menjadi {fmt.num(after)} ({pred})")
-        return _decision("Perbaikan jawaban indikator",
-                         f"Perintahkan perbaikan {count_of(len(acts), 'jawaban indikator')} yang masih dapat "
-                         f"diselesaikan sebelum batas akhir pengisian; {reach}.",
-                         _opd_names(order.index), f"sebelum {_deadline(a.methodology)}")
-    long_term = pd.DataFrame(p.get("long_term") or [])
-    if closed and len(long_term):
-        return _decision("Perbaikan jangka panjang",
-                         f"Masukkan {count_of(len(long_term), 'perbaikan capaian')} yang tidak dapat "
-                         f"dikejar dalam satu edisi ke rencana kerja, agar predikat "
-                         f"{r.next_predicate} terbuka pada edisi berikutnya.",
-                         "Bappeda", f"sebelum {_next_edition(a.year)}")
-    return ""
+    aim = ("untuk menaikkan IID edisi berikutnya" if _claimed_ahead(a) or _chance(a, r.next_predicate) >= 0.5
+           else f"agar predikat {r.next_predicate} terbuka pada edisi berikutnya")
+    return _decision("Peningkatan capaian",
+                     f"Masukkan peningkatan capaian (regulasi, replikasi, jumlah pengguna) pada {where} "
+                     f"yang tidak dapat dikejar dalam edisi ini ke rencana kerja, {aim}.",
+                     "Bappeda", f"sebelum {_next_edition(a.year)}")
 
 
 def _todo_decision(a, closed: bool) -> str:
@@ -154,15 +187,20 @@ def _todo_decision(a, closed: bool) -> str:
     if todo is None or not len(todo):
         return ""
     n = count_of(len(todo), "inovasi")
-    owners = _opd_names(todo["opd_name"].value_counts().index, limit=2)
+    owners = _opd_names(todo["opd_name"].value_counts().index, limit=1)
     if not closed:
         return _decision("Kelengkapan dokumen",
-                         f"Minta kepala OPD melengkapi dokumen dan bukti dukung {n} yang berstatus "
-                         f"*lengkapi*.", f"kepala OPD: {owners}", f"sebelum {_deadline(a.methodology)}")
+                         f"Minta kepala OPD melengkapi dokumen {n} yang sudah dinilai "
+                         f"tetapi masih berstatus *lengkapi*.", f"kepala OPD: {owners}",
+                         f"sebelum {_deadline(a.methodology)}")
     when = _stage_start(a.methodology, "verifikasi")
+    rob = a.robustness
+    stake = (f" Bila bukti itu diterima, IID menjadi {fmt.num(rob.iid_claimed)} ({rob.predicate_claimed}; "
+             f"peluang {pct(_chance(a, rob.predicate_claimed))})." if _claimed_ahead(a) else "")
     return _decision("Klarifikasi saat verifikasi",
-                     f"Siapkan klarifikasi bukti dukung {n} yang masih berstatus *lengkapi* bila "
-                     f"diminta verifikator.", f"Bappeda bersama kepala OPD: {owners}",
+                     f"Siapkan klarifikasi bagi {n} yang sudah dinilai tetapi bukti dukungnya masih "
+                     f"menunggu verifikasi (status *lengkapi*), bila diminta verifikator.{stake}",
+                     f"Bappeda bersama kepala OPD: {owners}",
                      f"selama verifikasi{', mulai ' + when if when else ''}")
 
 
@@ -233,8 +271,11 @@ def _figures(a) -> str:
     if rob is not None:
         lines.append(f"Bila semua klaim OPD diterima, IID klaim menjadi {fmt.num(rob.iid_claimed)} "
                      f"({rob.predicate_claimed}).")
+    if rob is not None and not getattr(rob, "nothing_to_simulate", False):
+        lines.append(f"Median {fmt.integer(rob.draws)} undian simulasi verifikasi: {fmt.num(rob.median)}"
+                     f"{median_note(rob, r.iid)}, rentang 5–95 persen {fmt.num(rob.p05)}–{fmt.num(rob.p95)}.")
     if shown:
-        lines.append(f"Peluang predikat akhir menurut simulasi verifikasi: {listing(shown)}.")
+        lines.append(f"Peluang predikat akhir: {listing(shown)}{floor_note(rob, a.methodology)}.")
     return " ".join(lines)
 
 
@@ -253,10 +294,13 @@ def memo_markdown(a) -> str:
     as_of = data_date(a.review.innovations, m)
     closed = input_closed(m, as_of)
     place = region_label(region)
-    head = [f"**Kepada:** {addressee(region)}",
+    head = ["**NOTA DINAS**",
+            f"**Kepada:** {addressee(region)}",
             f"**Dari:** Kepala Bappeda{' ' + place if place else ''}",
-            f"**Perihal:** Indeks Inovasi Daerah (IID) dan Innovative Government Award (IGA) edisi {a.year}",
-            f"**Data per:** {fmt.date(as_of)}"]
+            f"**Nomor:** …… · **Sifat:** {'Segera' if not closed else 'Biasa'} · "
+            f"**Tanggal:** {fmt.date(as_of)} (tanggal data)",
+            "**Lampiran:** Laporan lengkap dan buku kerja telaah",
+            f"**Perihal:** Indeks Inovasi Daerah (IID) dan Innovative Government Award (IGA) edisi {a.year}"]
     notes = []
     if not place:
         notes.append("Data tidak memuat tabel daerah, sehingga nama daerah tidak dapat disebut.")
@@ -267,7 +311,7 @@ def memo_markdown(a) -> str:
                      f"keputusan di bawah menyangkut tahap berikutnya.")
     else:
         days = (m.input_deadline - as_of).days
-        notes.append(f"Batas akhir pengisian data: {_deadline(m)}, {count_of(days, 'hari')} lagi dari tanggal data.")
+        notes.append(f"Batas akhir pengisian: {_deadline(m)}, {count_of(days, 'hari')} lagi.")
     asks = decisions(a, closed)
     return paragraphs(
         "  \n".join(head),
@@ -275,4 +319,11 @@ def memo_markdown(a) -> str:
         f"**Keputusan yang diminta dari {addressee(region)}**",
         "\n".join(f"{i}. {d}" for i, d in enumerate(asks, 1)),
         _stage_table(m, as_of),
+        _signature(place),
     )
+
+
+def _signature(place: str) -> str:
+    """The closing signature block, name and NIP left blank to fill in."""
+    return "  \n".join([f"Kepala Bappeda{' ' + place if place else ''}", "", "",
+                        "……………………………… (nama)", "NIP ………………………………"])

@@ -12,7 +12,7 @@ from urllib.parse import urlparse
 
 import pandas as pd
 
-from iid_analysis.report.prose import count_of, listing, paragraphs
+from iid_analysis.report.prose import listing, paragraphs
 from iid_analysis.text import fmt
 from iid_analysis.text.escape import md_text
 
@@ -37,7 +37,8 @@ def source_label(source: object) -> str:
 def _own(peers, result, synthetic: bool) -> str:
     own = peers.own
     if not own:
-        return f"Hasil {md_text(peers.region_name)} edisi {peers.edition} belum tercatat terbit."
+        return (f"Hasil resmi {md_text(peers.region_name)} untuk edisi {peers.edition} belum ditemukan "
+                f"dalam sumber terbitan yang ditelusuri.")
     bits = []
     if own.get("iid") is not None:
         bits.append(f"IID {fmt.num(own['iid'])}")
@@ -61,10 +62,17 @@ def _province(peers) -> str:
     prov = peers.province
     if prov is None or prov.empty:
         return ""
-    by_pred = prov["predicate"].replace("", "tanpa predikat terbit").value_counts()
-    counts = listing([f"{n} {p}" for p, n in by_pred.items()])
-    lead = (f"Di Provinsi {md_text(peers.province_name)}, hasil edisi {peers.edition} yang terbit untuk "
-            f"{count_of(len(prov), 'daerah lain')} menurut sumber yang tercatat: {counts}. "
+    by_pred = prov["predicate"].value_counts()
+    if len(by_pred) == 1:  # one predikat for all: no list
+        p = by_pred.index[0]
+        counts = ("semuanya " if len(prov) > 1 else "") + (f"berpredikat {p}" if p else "tanpa predikat terbit")
+        sep = ", "
+    else:
+        counts = listing([f"{fmt.integer(n)} daerah " + (f"berpredikat {p}" if p else "tanpa predikat terbit")
+                          for p, n in by_pred.items()])
+        sep = ": "
+    lead = (f"Di Provinsi {md_text(peers.province_name)}, sumber terbitan yang ditelusuri memuat hasil edisi "
+            f"{peers.edition} untuk {fmt.integer(len(prov))} daerah lain{sep}{counts}. "
             f"Tabel hanya memuat daerah yang disebut sumber.")
     shown = prov.head(MAX_PEERS)
     one_source = prov["source"].nunique() == 1

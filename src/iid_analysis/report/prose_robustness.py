@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from iid_analysis.analyses.uncertainty import SOURCE_LABELS
+from iid_analysis.methodology.model import PREDICATES
 from iid_analysis.text import fmt
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
@@ -18,6 +19,8 @@ if TYPE_CHECKING:  # pragma: no cover - typing only
 __all__ = [
     "NOTHING_TO_SIMULATE",
     "direction_sentences",
+    "floor_note",
+    "median_note",
     "interval_sentence",
     "robustness_sentences",
     "scope_sentence",
@@ -42,6 +45,33 @@ def _signed(x: float) -> str:
     return fmt.points(x)
 
 
+def median_note(rob: Robustness, iid: float) -> str:
+    """Why the simulated median differs from the verified IID, as a parenthesis ("" when equal)."""
+    med = float(rob.median)
+    if med < float(iid):
+        return " (lebih rendah dari IID terverifikasi: verifikasi dapat menolak bukti yang dinilai valid oleh kota)"
+    if med > float(iid):
+        return " (lebih tinggi dari IID terverifikasi: sebagian bukti yang menunggu verifikasi akan diterima)"
+    return ""
+
+
+def floor_note(rob: Robustness, methodology) -> str:
+    """Why a predikat below Inovatif is more likely than the share of draws below the edition's
+    floor: the simulation also draws the alternative floor where the edition's is assumed. "" when
+    the floor is not varied or the two agree."""
+    rules = (rob.settings or {}).get("rules") or {}
+    low = next((b.low for b in methodology.bands if b.predicate == "Inovatif"), None)
+    iids = getattr(rob, "iids", None)
+    if "inovatif_floor" not in rules or low is None or iids is None or not len(iids):
+        return ""
+    lower = PREDICATES[PREDICATES.index("Inovatif") + 1:]
+    below = sum(float(v) for p, v in rob.predicate_probabilities.items() if p in lower)
+    if below <= float((iids < float(low) - 0.005).mean()) + 1e-9:
+        return ""
+    return (f" (sebagian undian memakai batas bawah Inovatif {fmt.num(methodology.verification.inovatif_floor)} "
+            f"sebagai ganti {fmt.num(low)} yang diasumsikan)")
+
+
 def interval_sentence(rob: Robustness) -> str:
     """Verified, claimed and the simulated interval on one line, with the predicate probabilities."""
     if rob.nothing_to_simulate:
@@ -49,7 +79,7 @@ def interval_sentence(rob: Robustness) -> str:
     probs = "; ".join(f"{k} {fmt.pct(v)}" for k, v in rob.predicate_probabilities.items() if v > 0)
     return (f"IID terverifikasi {fmt.num(rob.iid)} ({rob.predicate}); bila semua tingkat yang diklaim "
             f"diterima {fmt.num(rob.iid_claimed)} ({rob.predicate_claimed}); dalam "
-            f"{fmt.integer(rob.draws)} simulasi median {fmt.num(rob.median)}, interval 5–95% "
+            f"{fmt.integer(rob.draws)} undian simulasi median {fmt.num(rob.median)}, rentang 5–95 persen "
             f"{fmt.num(rob.p05)}–{fmt.num(rob.p95)}; peluang predikat: {probs}.")
 
 

@@ -85,7 +85,7 @@ def compare_why(before: IndexResult, after: IndexResult) -> dict[str, str]:
         contrib = {"SPD": d_spd / mt * 100.0, "SID": d_sid / mt * 100.0}
         main = max(contrib, key=lambda k: abs(contrib[k]))
         why["iid"] = (f"{'naik' if d_iid > 0 else 'turun' if d_iid < 0 else 'tetap'}; "
-                      f"kontribusi SPD {fmt.points(contrib['SPD'])}, SID {fmt.points(contrib['SID'])} "
+                      f"sumbangan SPD {fmt.points(contrib['SPD'])}, SID {fmt.points(contrib['SID'])} "
                       f"poin IID (terutama aspek {main})")
         if why["max_total"] != "tidak berubah":
             why["iid"] += "; total maksimum berbeda"

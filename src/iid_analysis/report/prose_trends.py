@@ -36,7 +36,7 @@ def _change(subject: str, prev: Any, cur: Any, kind: str) -> str:
         def show(x: float) -> str:
             return fmt.pct(x / 100, 1)
 
-        delta = ("+" if d > 0 else _MINUS) + fmt.num(abs(d), 1) + " poin persen"
+        delta = ("+" if d > 0 else _MINUS) + fmt.num(abs(d), 1) + " poin persentase"
     else:  # two-decimal score
         a, b = round(float(prev), 2), round(float(cur), 2)
         d = round(b - a, 2)

@@ -13,6 +13,9 @@ Chosen terms, used on every page:
 * the period in which an innovation must have been applied: *periode penilaian*;
 * the evidence documents: *bukti dukung*; a level of an answer: *tingkat*;
 * the desk decisions: *lanjut*, *lengkapi*, *tidak dilanjutkan*;
+* the step in which OPD enter innovations: *Dimasukkan OPD* (label), *inovasi yang dimasukkan*
+  (prose); an OPD's part of the IID: *sumbangan*; a difference of two percentages: *poin
+  persentase*; a group of indicators: *variabel*; a number the project assumes: *diasumsikan*;
 * the random start of the simulations (for auditors, in the assumptions only): *bilangan acak awal*.
 """
 
@@ -30,7 +33,7 @@ __all__ = ["FORBIDDEN", "Hit", "find_forbidden", "numeral_openings", "page_block
 FORBIDDEN: dict[str, str] = {
     r"\bnon[\s\-‐]+digital": "nondigital — bentuk terikat *non* ditulis serangkai (EYD)",
     r"\bmenginput\w*|\bdiinput\w*|\bpenginputan\b|\binputan\b":
-        "memasukkan / dimasukkan / pemasukan — *input* bukan kata kerja baku",
+        "memasukkan / dimasukkan / pengisian — *input* bukan kata kerja baku",
     r"\binput\b": "pengisian (periode pengisian, batas akhir pengisian) atau masukan — satu istilah "
                   "untuk periode OPD memasukkan inovasi",
     r"\bjendela\b": "periode — *jendela* (window) adalah terjemahan harfiah",
@@ -70,6 +73,18 @@ FORBIDDEN: dict[str, str] = {
     r"\boutput\b": "keluaran — ada padanan Indonesia",
     r"\bbatas awal\b": "batas semula — batas yang kemudian diperpanjang",
     r"\bnan\b|\bNone\b": "nilai kosong tidak boleh tampil — tulis kalimat yang menyebut kekosongannya",
+    # the language editor's review (EYD, one term per concept)
+    r"\bnon[\-‐ ](?!digital)(?-i:[a-z])": "nonpelayanan, nonfisik, … — bentuk terikat *non* ditulis serangkai "
+                                           "(EYD); nama diri berhuruf kapital (Parkir Non Tunai) dibiarkan",
+    r"\bpoin persen\b": "poin persentase — selisih dua persentase",
+    r"\bpemasukan\b": "pengisian (lini masa pengisian) — *pemasukan* berarti pendapatan",
+    r"\bperiode penerapan\b": "periode penilaian — satu istilah untuk rentang tanggal penerapan yang "
+                               "memenuhi syarat",
+    r"\(perkiraan\)|, perkiraan\)": "diasumsikan — satu kata untuk tanggal atau angka yang diasumsikan",
+    r"\b(?:ber)?kontribusi\b": "sumbangan / menyumbang — satu istilah",
+    r"\binovasi (?:yang )?masuk\b|\bdari yang masuk\b": "Dimasukkan OPD (label tahap) atau inovasi yang "
+                                                      "dimasukkan (dalam kalimat) — satu istilah",
+    r"\bbidang indikator\b": "variabel (kelompok indikator) atau indikator — satu istilah",
 }
 
 _COMPILED = [(re.compile(p, re.IGNORECASE), p) for p in FORBIDDEN]

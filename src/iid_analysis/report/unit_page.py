@@ -22,8 +22,9 @@ import pandas as pd
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from iid_analysis.report.chrome import STYLE as CHROME_STYLE
-from iid_analysis.report.chrome import nav_html
+from iid_analysis.analyses.agenda import data_date, input_closed
+from iid_analysis.analyses.ranking import RANK_DRAWS
+from iid_analysis.report.chrome import chrome_style, nav_html
 from iid_analysis.report.sources import is_synthetic, region_name, source_line
 from iid_analysis.text import fmt
 from iid_analysis.text.escape import html_text
@@ -167,10 +168,24 @@ def _by_unit(df: pd.DataFrame) -> dict[str, pd.DataFrame]:
     return {str(k): g for k, g in df.groupby(df["opd_id"].astype(str), sort=False)}
 
 
+def _deadline_state(a) -> dict:
+    """The date of the data, whether the input is still open on it and the days left."""
+    m = a.methodology
+    as_of = data_date(a.review.innovations, m)
+    is_open = not input_closed(m, as_of)
+    days = (m.input_deadline - as_of).days if is_open else 0
+    left = f"data per {fmt.date(as_of)}, tinggal {fmt.count(days, 'hari')}"
+    when = (_sentence(left) + "." if is_open
+            else f"Data per {fmt.date(as_of)}; pengisian edisi ini sudah ditutup.")
+    return {"as_of": fmt.date(as_of), "open": is_open, "days": days, "as_of_note": when, "left": left,
+            "eligible": (f"Inovasi memenuhi syarat bila diterapkan antara {fmt.date(m.eligible_from)} "
+                         f"dan {fmt.date(m.eligible_to)} dan sudah berada pada tahapan penerapan.")}
+
+
 def _shared(a) -> dict:
     deadline = fmt.date(getattr(a.units, "deadline", None))
-    return {"year": a.year, "region": region_name(a), "css": Markup(CSS),
-            "chrome_style": Markup(CHROME_STYLE), "nav": Markup(page_nav(a)),
+    return {"year": a.year, "state": _deadline_state(a), "region": region_name(a), "css": Markup(CSS),
+            "chrome_style": Markup(chrome_style(region_name(a), is_synthetic(a))), "nav": Markup(page_nav(a)),
             "deadline": deadline, "source": source_line(a, "halaman OPD"),
             "deadline_note": ("Bukti dukung dan perbaikan yang masuk sesudah tanggal ini tidak "
                               "dihitung untuk edisi ini."),
@@ -191,8 +206,11 @@ def unit_context(a, u: dict, entries: pd.DataFrame | None, actions: pd.DataFrame
     name = _text(u.get("name")) or _text(u.get("opd_id"))
     n_entered = _int(u.get("n_entered"))
     todo, first = _todo(actions)
-    deadline = shared["deadline"]
-    until = f" sebelum {deadline}" if deadline else ""
+    deadline, state = shared["deadline"], shared["state"]
+    until = f" sebelum {deadline}" if deadline and state["open"] else ""
+    coaching = _sentence(_text(u.get("coaching_action")))
+    if not n_entered and state["open"]:  # one deadline logic: this edition is still open
+        coaching = f"Bappeda mendatangi dan mendampingi OPD ini agar memasukkan satu inovasi{until}."
     ctx = dict(shared)
     ctx.update({
         "u": {"name": name},
@@ -211,7 +229,7 @@ def unit_context(a, u: dict, entries: pd.DataFrame | None, actions: pd.DataFrame
                       "syarat (alasannya ada pada tabel di atas). Bappeda dapat membantu menyiapkannya "
                       "untuk edisi berikutnya."),
         "group": shared["group_labels"].get(_text(u.get("coaching_group")), _text(u.get("coaching_group"))),
-        "coaching_action": _sentence(_text(u.get("coaching_action"))),
+        "coaching_action": coaching,
         "bimtek": _names(u.get("bimtek")) if n_entered else [],
         "bimtek_intro": ("Bappeda menawarkan bimbingan teknis (bimtek) pada indikator tempat OPD ini "
                          "paling banyak kehilangan nilai:"),
@@ -219,9 +237,14 @@ def unit_context(a, u: dict, entries: pd.DataFrame | None, actions: pd.DataFrame
         "invitation": (f"{name} belum memasukkan inovasi untuk edisi {a.year}. Satu inovasi yang "
                        "sudah diterapkan, dengan bukti dukung yang lengkap, sudah cukup untuk ikut "
                        "serta dan menambah jumlah inovasi kota."),
-        "invitation_how": (f"Pilih satu inovasi yang sudah berjalan, isi profilnya, siapkan bukti "
-                           f"dukung untuk bidang-bidang itu, dan masukkan{until}. Bappeda siap "
-                           "mendampingi pengisiannya."),
+        "invitation_how": ((f"Pilih satu inovasi yang sudah berjalan, isi profilnya, siapkan bukti "
+                            f"dukung untuk indikator-indikator itu, dan masukkan{until} ({state['left']}). "
+                            f"{state['eligible']} Bappeda siap mendampingi pengisiannya.")
+                           if state["open"] else
+                           (f"Pengisian edisi {a.year} sudah ditutup. Pilih satu inovasi yang sudah "
+                            "berjalan, isi profilnya dan siapkan bukti dukung untuk indikator-indikator itu, "
+                            f"lalu masukkan pada edisi {a.year + 1}. Bappeda siap mendampingi "
+                            "pengisiannya.")),
         "rank": _rank(rank, n_ranked, name),
     })
     return ctx
@@ -283,6 +306,7 @@ def _todo(df: pd.DataFrame | None) -> tuple[list[dict], list[dict]]:
             "gain": fmt.points(r["_gain"]) if r["_gain"] else "—",
             "gain_note": _sentence(_text(r.get("gain_note"))),
             "before_deadline": bool(r["_now"]),
+            "later": _sentence(_text(r.get("later"))),
         }
         groups.setdefault(r["_iid"], {"name": inn, "rows": []})["rows"].append(row)
         if row["before_deadline"] and r["_gain"] > 0 and len(first) < 5:
@@ -311,7 +335,8 @@ def _rank(rank: dict | None, n: int, name: str) -> dict:
     if lo and hi and (lo, hi) != (r, r):
         head += f" (rentang {lo}–{hi})."
         meaning = (f"Bila verifikasi menerima atau menolak bukti yang masih diklaim, peringkat OPD "
-                   f"ini berada di antara {lo} dan {hi} pada 90% undian simulasi; OPD yang rentangnya "
+                   f"ini berada di antara {lo} dan {hi} (rentang 5–95 persen dari "
+                   f"{fmt.integer(RANK_DRAWS)} undian simulasi); OPD yang rentangnya "
                    "bertumpuk belum dapat dibedakan dengan pasti.")
     else:
         head += "."
@@ -338,7 +363,7 @@ def units_index_html(a) -> str:
     dl = fmt.date(getattr(a.units, "deadline", None))
     return (f'<!DOCTYPE html>\n<html lang="id"><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f"<title>Halaman OPD — Indeks Inovasi Daerah {a.year}</title>\n{CHROME_STYLE}\n"
+            f"<title>Halaman OPD — Indeks Inovasi Daerah {a.year}</title>\n{chrome_style(region_name(a), is_synthetic(a))}\n"
             f"<style>{CSS}</style></head><body>\n{page_nav(a)}\n<main class=\"opd-page\">"
             f"<h1>Halaman OPD edisi {a.year}</h1>"
             + (f'<p class="opd-deadline"><strong>Batas akhir pengisian: {html_text(dl)}.</strong></p>' if dl else "")

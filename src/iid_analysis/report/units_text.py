@@ -22,20 +22,20 @@ def ranking_method_text(a: Any) -> str:
     draws = RANK_DRAWS
     res = a.result
     return (
-        "Peringkat OPD disusun dari kontribusi setiap OPD terhadap IID: jumlah skor kematangan "
+        "Peringkat OPD disusun dari sumbangan setiap OPD terhadap IID: jumlah skor kematangan "
         "inovasinya yang dinilai, dibagi pembagi SID edisi ini "
         f"({fmt.integer(res.divisor)}) dan skor total maksimum ({fmt.num(res.max_total, 0)}), "
-        "dikali 100. Kontribusi seluruh OPD ditambah bagian SPD dan skor jumlah inovasi sama "
+        "dikali 100. Sumbangan seluruh OPD ditambah bagian SPD dan skor jumlah inovasi sama "
         "dengan IID sebelum pembulatan. Hanya OPD yang memiliki minimal satu inovasi yang dinilai "
         f"masuk peringkat ({fmt.count(ranked, 'OPD')}); OPD lain belum menyumbang poin. Peringkat "
-        "yang sama berarti kontribusi yang sama. Rentang peringkat berasal dari simulasi "
-        f"verifikasi ({fmt.integer(draws)} kali undian dengan benih tetap): setiap tingkat yang "
+        "yang sama berarti sumbangan yang sama. Rentang peringkat berasal dari simulasi "
+        f"verifikasi ({fmt.integer(draws)} undian): setiap tingkat yang "
         "diklaim diterima atau ditolak verifikator dengan peluang menurut status buktinya, lalu "
-        f"OPD diurutkan kembali; rentang memuat {fmt.pct(0.9, 0)} hasil undian di tengah. Peringkat ini alat "
+        "OPD diurutkan kembali; rentang peringkat adalah rentang 5–95 persen hasil undian. Peringkat ini alat "
         "pembinaan internal Bappeda, bukan peringkat resmi Kemendagri: bobot, pembagi dan status "
         "bukti mengikuti metodologi yang tercatat dalam laporan ini, dan hasil verifikasi nasional "
         "dapat berbeda. Peringkat menurut rata-rata skor kematangan ditampilkan terpisah karena "
-        "OPD dengan satu inovasi matang dapat berkontribusi lebih kecil daripada OPD dengan "
+        "OPD dengan satu inovasi matang dapat menyumbang lebih sedikit daripada OPD dengan "
         "beberapa inovasi."
     )
 

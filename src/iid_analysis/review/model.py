@@ -165,15 +165,15 @@ class Review:
     set_aside: pd.DataFrame = field(default_factory=_empty(SET_ASIDE_COLUMNS))
 
     def counts(self) -> dict:
-        """Innovations entered, in the window, stage counted, eligible; decisions; findings by
-        severity."""
+        """Innovations entered, at a counted stage, in the window, eligible (cumulative, in the
+        order of the funnel); decisions; findings by severity."""
         inv, f = self.innovations, self.findings
         dec = inv["decision"].value_counts()
         sev = f["severity"].value_counts()
         return {
             "n_submitted": int(len(inv)),
-            "n_in_window": int(inv["in_window"].sum()),
-            "n_stage_counted": int((inv["in_window"] & inv["stage_counted"]).sum()),  # cumulative, as the funnel
+            "n_stage_counted": int(inv["stage_counted"].sum()),
+            "n_in_window": int((inv["stage_counted"] & inv["in_window"]).sum()),  # cumulative, as the funnel
             "n_eligible": int(inv["eligible"].sum()),
             "n_lanjut": int(dec.get("lanjut", 0)),
             "n_lengkapi": int(dec.get("lengkapi", 0)),

@@ -18,10 +18,10 @@ def summary_lines(review: Review) -> list[str]:
     lines = [
         f"Telaah meja IGA {review.year} (metodologi: {m.title})"
         + (f" — {shown(region['name'], 80)}" if region else ""),
-        f"Inovasi masuk: {c['n_submitted']} dari {n_opd} OPD",
-        f"Diterapkan dalam periode penilaian ({fmt.date(m.eligible_from)}–"
+        f"Dimasukkan OPD: {c['n_submitted']} inovasi dari {n_opd} OPD",
+        f"Pada tahapan yang dinilai ({stages}): {c['n_stage_counted']}",
+        f"Dan diterapkan dalam periode penilaian ({fmt.date(m.eligible_from)}–"
         f"{fmt.date(m.eligible_to)}): {c['n_in_window']}",
-        f"Dan pada tahapan yang dinilai ({stages}): {c['n_stage_counted']}",
         f"Memenuhi semua syarat: {c['n_eligible']}",
         f"Keputusan: lanjut {c['n_lanjut']}, lengkapi {c['n_lengkapi']}, "
         f"tidak dilanjutkan {c['n_tidak_lanjut']}",

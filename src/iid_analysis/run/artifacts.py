@@ -45,7 +45,8 @@ def results_dict(a: Analysis) -> dict:
     out["year"] = a.year
     out["n_submitted"] = int(counts["n_submitted"])
     out["n_eligible"] = int(counts["n_eligible"])
-    out["n_in_window"] = int(counts["n_in_window"])
+    out["n_stage_counted"] = int(counts["n_stage_counted"])
+    out["n_in_window"] = int(counts["n_in_window"])  # at a counted stage and in the period (funnel order)
     out["decisions"] = {k: int(counts[f"n_{k}"]) for k in ("lanjut", "lengkapi", "tidak_lanjut")}
     out["assumptions"] = [
         {"key": n.key, "value": n.value if not hasattr(n.value, "isoformat") else n.value.isoformat(),

@@ -188,7 +188,7 @@ def write_index(out: Path, region: dict | None = None) -> Path:
              f"diolah Bappeda dengan iid-analysis.</figcaption></figure>\n{trend_note(changes, page)}"
              if chart else "")
     table = ("<table><thead><tr><th>Edisi</th><th class=\"num\">IID</th><th>Predikat</th>"
-             "<th class=\"num\">Inovasi masuk</th><th class=\"num\">Inovasi dinilai</th><th>Halaman</th>"
+             "<th class=\"num\">Dimasukkan OPD</th><th class=\"num\">Dinilai</th><th>Halaman</th>"
              f"<th>Unduhan</th></tr></thead><tbody>\n{chr(10).join(rows)}\n</tbody></table>"
              if rows else "<p>Belum ada edisi yang selesai dibuat.</p>")
     body = f"""<div class="iid-index">{INDEX_CSS}

@@ -1,7 +1,8 @@
 """The brief as a PDF: headless Chromium prints ``03_iga_report.html`` beside it.
 
-The page's own print CSS (:data:`iid_analysis.report.chrome.STYLE`) sets A4, the page numbers
-("Halaman X dari Y"), keeps figures and table rows whole and opens collapsed tables; Chromium's own
+The page's own print CSS (:func:`iid_analysis.report.chrome.chrome_style`) sets A4, the page numbers
+("Halaman X dari Y"), the synthetic-data notice on every page when the data are synthetic, keeps
+figures and table rows whole and opens collapsed tables; Chromium's own
 date/URL header and footer are switched off. Chromium writes a creation date into the PDF's
 metadata, so two runs give PDFs that differ in that field only.
 """

@@ -25,7 +25,7 @@ from iid_analysis.io.errors import DataError
 from iid_analysis.io.locations import default_data, notebooks_dir
 from iid_analysis.methodology.loader import load_methodology
 from iid_analysis.methodology.model import MethodologyError
-from iid_analysis.report.chrome import BRIEF_PDF, BRIEF_STEM, PAGE_TITLES, STYLE, nav_html
+from iid_analysis.report.chrome import BRIEF_PDF, BRIEF_STEM, PAGE_TITLES, chrome_style, nav_html
 from iid_analysis.report.sources import is_synthetic, region_name
 from iid_analysis.run.artifacts import write_artifacts
 from iid_analysis.run.engine import ENGINE
@@ -140,7 +140,7 @@ def _render_pages(analysis: Analysis, work: Path, year: int, *, with_pdf: bool) 
         stem = Path(name).stem
         header = nav_html(year, region, synthetic, stem, pdf=with_pdf, extra=extra)
         render_html(work / name, work / f"{stem}.html", f"{PAGE_TITLES[stem]} {year}",
-                    header=header, head=STYLE)
+                    header=header, head=chrome_style(region, synthetic))
 
 
 class Editions:

@@ -28,7 +28,7 @@ def index_figures(a):
         ("IID bila semua klaim diterima", fmt.num(a.robustness.iid_claimed)),
         (f"Predikat (pita {m.frame_edition})" if estimate else "Predikat", r.predicate),
         ("SPD", f"{fmt.num(r.spd)} / {fmt.num(r.methodology.max_spd)}"),
-        ("SID", fmt.num(r.sid)),
+        ("SID", f"{fmt.num(r.sid)} / {fmt.num(m.max_sid_per_innovation + m.max_count_score)}"),
         ("Inovasi dinilai", fmt.integer(r.n)),
         ("Menuju predikat berikutnya",
          f"{fmt.num(r.distance_to_next)} poin IID" if r.next_predicate else "sudah tertinggi"),
@@ -57,10 +57,25 @@ def formula_text(a):
 
 
 def breakdown_table(a):
-    return present.table(a.result.breakdown, {"aspect": ("Aspek", "text"), "variable": ("Variabel", "text"),
-                                              "points": ("Poin", "num"), "max_points": ("Poin maksimum", "num"),
-                                              "contribution": ("Sumbangan ke IID", "num")},
-                         caption="Rincian menurut aspek dan variabel", source=source_line(a))
+    """The breakdown by aspect and variable, with one line under it on rounding: each row is
+    rounded on its own, so the printed contributions may add up to a hundredth or two off the IID."""
+    b = a.result.breakdown
+    table = present.table_html(b, {"aspect": ("Aspek", "text"), "variable": ("Variabel", "text"),
+                                   "points": ("Poin", "num"), "max_points": ("Poin maksimum", "num"),
+                                   "contribution": ("Sumbangan ke IID", "num")},
+                               caption="Rincian menurut aspek dan variabel", source=source_line(a))
+    return present.HTML(f'{table}<p class="{present.IGNORE}">{rounding_note(b, a.result.iid)}</p>')
+
+
+def rounding_note(breakdown: pd.DataFrame, iid: float) -> str:
+    """The one line under the breakdown: the rows are rounded separately (with both sums when the
+    rounded rows do not add up to the IID shown)."""
+    shown = sum(round(float(x), 2) for x in breakdown["contribution"])  # as fmt.num prints each
+    note = "Setiap baris dibulatkan sendiri-sendiri"
+    if fmt.num(shown) != fmt.num(iid):
+        return (f"{note}, sehingga jumlah sumbangan yang tertulis ({fmt.num(shown)}) dapat berbeda "
+                f"sedikit dari IID ({fmt.num(iid)}).")
+    return f"{note}; jumlahnya sama dengan IID ({fmt.num(iid)})."
 
 
 def breakdown_figure(a, output_dir=None):
@@ -115,7 +130,7 @@ def maturity_figure(a, output_dir=None):
 def opd_scores_table(a):
     t = a.result.opd[a.result.opd["entered"] > 0].sort_values(
         ["sid_points", "name"], ascending=[False, True], kind="mergesort")
-    return present.table(t, {"name": ("OPD", "text"), "entered": ("Masuk", "int"),
+    return present.table(t, {"name": ("OPD", "text"), "entered": ("Dimasukkan", "int"),
                              "scored": ("Dinilai", "int"), "mean_maturity": ("Rata-rata kematangan", "num"),
                              "share_sid_points": ("Porsi poin SID", "pct")},
                          caption="Sumbangan OPD", source=source_line(a))

@@ -9,7 +9,7 @@ import pandas as pd
 from iid_analysis.report import present
 from iid_analysis.report.assumptions import number_label, value_text
 from iid_analysis.report.prose import count_of, listing
-from iid_analysis.report.sources import source_line
+from iid_analysis.report.sources import frame_year, source_line
 from iid_analysis.text import fmt
 from iid_analysis.text.escape import html_text, md_text
 
@@ -73,6 +73,9 @@ def rules_table(a):
     if m.frame_edition != m.year:
         lead = (f"Edisi {a.year} tidak memublikasikan formulanya: IID yang ditampilkan dihitung dengan "
                 f"formula dan bobot edisi {m.frame_edition} (status: {status}).")
+    elif frame_year(m) is not None:  # e.g. 2021: the 2023 formula and weights, assumed
+        lead = (f"IID edisi {a.year} dihitung dengan formula dan bobot kerangka {frame_year(m)} "
+                f"(status formula: {status}).")
     else:
         lead = f"IID edisi {a.year} dihitung dengan formula dan bobot edisi ini (status formula: {status})."
     table = present.table_html(

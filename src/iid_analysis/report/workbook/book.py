@@ -2,8 +2,9 @@
 
 Sheets: "Petunjuk" (first), "Ringkasan", one sheet per unit that entered something or has things to
 do (named by its short name, :mod:`.names`), and "Peringkat OPD". Every sheet prints landscape on
-A4, fitted to the width, header row repeated (:mod:`iid_analysis.io.printing`). No cell holds a
-formula (:mod:`.cells`).
+A4, fitted to the width, header row repeated, "Halaman X dari Y" in the footer and, when the data
+are synthetic, "Data sintetis — bukan data resmi <region>" in the header of every page
+(:mod:`iid_analysis.io.printing`). No cell holds a formula (:mod:`.cells`).
 
 The same analysis gives the same bytes: :func:`save_reproducibly` fixes the document's created and
 modified times and the zip entries' times (openpyxl stamps the clock into both) to 1 January of
@@ -21,6 +22,7 @@ from typing import Any
 
 from openpyxl import Workbook
 
+from iid_analysis.io.printing import set_notice
 from iid_analysis.report.workbook.cells import register_styles
 from iid_analysis.report.workbook.names import (
     GUIDE_SHEET,
@@ -30,7 +32,7 @@ from iid_analysis.report.workbook.names import (
 )
 from iid_analysis.report.workbook.petunjuk import write_guide
 from iid_analysis.report.workbook.ranking import write_ranking
-from iid_analysis.report.workbook.source import unit_tables
+from iid_analysis.report.workbook.source import print_notice, unit_tables
 from iid_analysis.report.workbook.summary import write_summary
 from iid_analysis.report.workbook.unit_sheet import write_unit_sheet
 from iid_analysis.text import fmt
@@ -85,6 +87,9 @@ def write_workbook(a: Any, path: Path, *, contact: str = "") -> Path:
         write_unit_sheet(wb.create_sheet(sheets[oid]), oid, name, tables, profile.get(oid), int(a.year),
                          ent.get(oid, []), act.get(oid, []))
     write_ranking(wb.create_sheet(RANKING_SHEET), a, tables, sheets)
+    notice = print_notice(a)
+    for ws in wb.worksheets:
+        set_notice(ws, notice)  # synthetic data: named at the top of every printed page
     wb.active = 0
     return save_reproducibly(wb, path, dt.datetime(max(1980, int(a.year)), 1, 1))
 

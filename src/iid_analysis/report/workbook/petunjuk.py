@@ -1,5 +1,6 @@
-"""The "Petunjuk" sheet (first): what the workbook is for, the deadline, whom to contact at
-Bappeda, the sheets, and what every column of the unit and ranking sheets means."""
+"""The "Petunjuk" sheet (first): the synthetic-data notice (when the data are synthetic), what the
+workbook is for, the deadline and the date of the data, whom to contact at Bappeda, the sheets,
+and what every column of the unit and ranking sheets means."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from iid_analysis.io.printing import fit_row_heights, print_setup, set_widths
 from iid_analysis.report.workbook import ranking, unit_sheet
 from iid_analysis.report.workbook.cells import merge_row, put, put_row
 from iid_analysis.report.workbook.names import RANKING_SHEET, SUMMARY_SHEET
+from iid_analysis.report.workbook.source import data_date_of, synthetic_line
+from iid_analysis.text import fmt
 
 WIDTHS = [30, 100]
 DEFAULT_CONTACT = "Hubungi Bappeda"
@@ -18,10 +21,13 @@ def guide_lines(a: Any, deadline_text: str, contact: str = "") -> list[str]:
     """The opening paragraphs of the guide."""
     region = a.dataset.region["name"] if getattr(a.dataset, "region", None) else ""
     who = f"{DEFAULT_CONTACT}: {contact.strip()}" if contact and contact.strip() else DEFAULT_CONTACT
-    return [
+    as_of = fmt.date(data_date_of(a))
+    lines = [synthetic_line(a)] if synthetic_line(a) else []
+    return lines + [
         f"Buku kerja ini berisi hasil telaah meja Innovative Government Award (IGA) {a.year}"
         + (f" {region}" if region else "") + " dan daftar tindakan setiap OPD.",
-        f"Batas akhir pengisian inovasi dan bukti dukung: {deadline_text}.",
+        f"Batas akhir pengisian inovasi dan bukti dukung: {deadline_text}."
+        + (f" Data per: {as_of} (isian terakhir yang masuk)." if as_of else ""),
         f"Pertanyaan: {who}.",
         "Cara memakai: buka lembar OPD Anda (nama lembar = nama OPD tanpa kata 'Dinas' atau 'Badan'), "
         "kerjakan baris demi baris, pilih Status dari daftar pada sel, tulis Catatan, lalu kirim "
@@ -31,7 +37,7 @@ def guide_lines(a: Any, deadline_text: str, contact: str = "") -> list[str]:
 
 def write_guide(ws, a: Any, deadline_text: str, contact: str = "") -> None:
     put(ws, 1, 1, f"Petunjuk — telaah meja IGA {a.year}", "iid_title")
-    r = 2
+    r = 1
     for line in guide_lines(a, deadline_text, contact):
         r += 1
         put(ws, r, 1, line, "iid_para")
@@ -58,6 +64,6 @@ def write_guide(ws, a: Any, deadline_text: str, contact: str = "") -> None:
         r += 1
         put_row(ws, r, (head, meaning))
     set_widths(ws, WIDTHS)
-    fit_row_heights(ws, 3, first - 1, [sum(WIDTHS) * 0.95])
+    fit_row_heights(ws, 2, first - 1, [sum(WIDTHS) * 0.95])
     fit_row_heights(ws, first, r, WIDTHS)
     print_setup(ws, header_row=None, n_cols=len(WIDTHS), last_row=r)

@@ -8,6 +8,7 @@ from typing import Any
 
 import pandas as pd
 
+from iid_analysis.analyses.ranking import RANK_DRAWS
 from iid_analysis.io.printing import fit_row_heights, print_setup, row_height, set_widths
 from iid_analysis.report.workbook.cells import merge_row, put, put_row
 from iid_analysis.report.workbook.source import UnitTables
@@ -19,7 +20,7 @@ COLUMNS: tuple[tuple[str, float, str], ...] = (
     ("Sumbangan ke IID (poin)", 14, "Poin IID daerah yang berasal dari skor kematangan inovasi OPD "
                                     "ini yang dinilai."),
     ("Rentang peringkat", 14, "Peringkat yang mungkin bila verifikasi bukti berjalan lain "
-                              "(simulasi; 90 dari 100 hasil simulasi ada di rentang ini)."),
+                              f"(rentang 5–95 persen dari {fmt.integer(RANK_DRAWS)} undian simulasi verifikasi)."),
     ("Rata-rata kematangan", 14, "Rata-rata skor kematangan inovasi OPD yang dinilai."),
     ("Peringkat kematangan", 13, "Urutan menurut rata-rata kematangan."),
     ("Inovasi dinilai", 11, "Jumlah inovasi OPD yang dinilai dalam indeks."),
@@ -65,11 +66,11 @@ def write_ranking(ws, a: Any, tables: UnitTables, sheets: dict[str, str]) -> Non
             _int(rec.rank), rec.name,
             None if pd.isna(contribution) else round(float(contribution), 2),
             _span(rec.rank_low, rec.rank_high),
-            None if pd.isna(maturity) else round(float(maturity), 1),
+            None if pd.isna(maturity) else round(float(maturity), 2),
             _int(rec.rank_maturity), _int(rec.n_scored), sheets.get(str(rec.opd_id), ""),
         ))
         ws.cell(row=r, column=3).number_format = "0.00"
-        ws.cell(row=r, column=5).number_format = "0.0"
+        ws.cell(row=r, column=5).number_format = "0.00"
     if r == HEADER_ROW:
         r += 1
         put(ws, r, 2, NO_RANKING)

@@ -1,5 +1,6 @@
 """The tables the workbook shows, read from the analysis (``a.units``: profile, entries, actions,
-ranking, deadline) and the coaching map's group labels. Nothing is computed here."""
+ranking, deadline), the coaching map's group labels, the date of the data and whether the data are
+synthetic. Nothing is computed here."""
 
 from __future__ import annotations
 
@@ -8,6 +9,10 @@ from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
+
+from iid_analysis.analyses.agenda import data_date
+from iid_analysis.report.chrome import region_label, synthetic_notice
+from iid_analysis.report.sources import is_synthetic, region_name
 
 
 @dataclass(frozen=True)
@@ -38,3 +43,25 @@ def unit_tables(a: Any) -> UnitTables:
     if u is None:
         raise ValueError("the analysis has no unit tables (a.units): build it with analysis.analyse")
     return UnitTables(u.profile, u.entries, u.actions, u.ranking, deadline_of(a), labels)
+
+
+def data_date_of(a: Any) -> dt.date | None:
+    """The date of the data (the latest submission, else the input close), as the memo says it."""
+    review = getattr(a, "review", None)
+    if review is None or getattr(review, "innovations", None) is None:
+        return None
+    return data_date(review.innovations, a.methodology)
+
+
+def print_notice(a: Any) -> str:
+    """The notice printed at the top of every page of every sheet: "Data sintetis — bukan data
+    resmi <region>" when the data are synthetic, else ""."""
+    return synthetic_notice(region_name(a)) if is_synthetic(a) else ""
+
+
+def synthetic_line(a: Any) -> str:
+    """The sentence on "Petunjuk" and "Ringkasan" when the data are synthetic, else ""."""
+    if not is_synthetic(a):
+        return ""
+    return (f"Data sintetis: angka di buku kerja ini dibuat untuk contoh, bukan data resmi "
+            f"{region_label(region_name(a))}.")

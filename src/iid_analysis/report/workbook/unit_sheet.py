@@ -1,7 +1,9 @@
 """One sheet per unit: its full name, the deadline, its coaching group, then one row per thing to
 do — per innovation a row for its decision (with the reasons), then one per indicator where points
-are missing: what is missing, what to do, the evidence that counts, what it is worth in IID points,
-a status drop-down (Belum / Sedang dikerjakan / Selesai) and an empty notes column."""
+are missing: what is missing, what to do (and the larger step left for the next edition), the
+evidence that counts, what it is worth in IID points, a status drop-down (Belum / Sedang
+dikerjakan / Selesai: "Belum" on rows that ask for something, empty on rows that need nothing)
+and an empty notes column. Innovations come by their largest gain, their actions by gain."""
 
 from __future__ import annotations
 
@@ -56,10 +58,18 @@ def _paragraph(ws, row: int, text: str, style: str = "iid_para") -> None:
     ws.row_dimensions[row].height = row_height([text], [sum(WIDTHS) * 0.95])
 
 
-def _lines(entries: list[dict], actions: list[dict]) -> list[tuple[str, list]]:
-    """(decision, row values) per line of the table: per innovation its decision row, then its
-    actions by value (largest first)."""
-    out: list[tuple[str, list]] = []
+#: what a decision row says when the analysis gives no step; lanjut and tidak_lanjut need nothing
+_NOTHING_TO_DO = {"lanjut": "Tidak ada yang perlu dilengkapi pada isian.",
+                  "tidak_lanjut": "Tidak dinilai pada edisi ini (lihat kolom Yang kurang); "
+                                  "tidak ada tindakan sebelum batas akhir pengisian."}
+
+
+def _lines(entries: list[dict], actions: list[dict]) -> list[tuple[str, list, bool]]:
+    """(decision, row values, actionable) per line of the table. Innovations come by their largest
+    IID gain (largest first; those without a gain after, in their order), each with its decision
+    row, then its actions by gain (largest first). A decision row that needs nothing (passed,
+    or not assessed in this edition) is not actionable: its Status is left empty."""
+    groups: list[tuple[float | None, list[tuple[str, list, bool]]]] = []
     by_innovation: dict[str, list[dict]] = {}
     for r in actions:
         by_innovation.setdefault(_text(r.get("innovation_id")), []).append(r)
@@ -70,20 +80,27 @@ def _lines(entries: list[dict], actions: list[dict]) -> list[tuple[str, list]]:
         what = _innovation(e.get("innovation_id"), e.get("name"))
         reasons = _text(e.get("reasons")) or "—"
         todo = _text(e.get("todo"))
+        actionable = True
         if not todo:
-            todo = {"lanjut": "Tidak ada yang perlu dilengkapi pada isian.",
-                    "tidak_lanjut": "Tidak dinilai pada edisi ini (lihat kolom Yang kurang); "
-                                    "tidak ada tindakan sebelum batas akhir pengisian."}.get(
-                dec, "Lengkapi isian sesuai kolom Yang kurang.")
-        out.append((dec, [None, f"{what} — keputusan: {label}", NO_INDICATOR, reasons, todo,
-                          None, None]))
-        for r in sorted(by_innovation.pop(iid, []) if iid else [], key=_by_value):
-            out.append(("", _action_row(what, r)))
+            todo = _NOTHING_TO_DO.get(dec, "Lengkapi isian sesuai kolom Yang kurang.")
+            actionable = dec not in _NOTHING_TO_DO
+        rows = [(dec, [None, f"{what} — keputusan: {label}", NO_INDICATOR, reasons, todo, None, None],
+                 actionable)]
+        acts = sorted(by_innovation.pop(iid, []) if iid else [], key=_by_value)
+        rows += [("", _action_row(what, r), True) for r in acts]
+        groups.append((_best(acts), rows))
     # actions of innovations not among the entries (should not happen; never drop them)
     for iid in sorted(by_innovation):
-        for r in sorted(by_innovation[iid], key=_by_value):
-            out.append(("", _action_row(_innovation(r.get("innovation_id"), r.get("innovation_name")), r)))
-    return out
+        acts = sorted(by_innovation[iid], key=_by_value)
+        what = _innovation(acts[0].get("innovation_id"), acts[0].get("innovation_name"))
+        groups.append((_best(acts), [("", _action_row(what, r), True) for r in acts]))
+    order = sorted(range(len(groups)), key=lambda k: (groups[k][0] is None, -(groups[k][0] or 0.0), k))
+    return [line for k in order for line in groups[k][1]]
+
+
+def _best(actions: list[dict]) -> float | None:
+    gains = [g for g in (_gain(r.get("gain")) for r in actions) if g is not None]
+    return max(gains) if gains else None
 
 
 def _by_value(r: dict) -> tuple:
@@ -104,6 +121,10 @@ def _action(r: dict) -> str:
     before = r.get("before_deadline", True)
     if not fmt.is_missing(before) and not bool(before):
         s += " (butuh waktu melewati batas akhir pengisian: rencanakan untuk edisi berikutnya)"
+    later = _text(r.get("later"))  # the larger step left for the next edition (may be absent)
+    if later:
+        later = later if later.endswith(".") else f"{later}."
+        s = f"{s} {later}" if not s or s.endswith(".") else f"{s}. {later}"
     return s
 
 
@@ -120,6 +141,7 @@ def write_unit_sheet(ws, opd_id: str, full_name: str, tables: UnitTables, profil
     """Fill ``ws`` for unit ``opd_id`` (``ent``/``act``: its rows of the entries and actions)."""
     title = full_name or opd_id or "Tanpa kode OPD"
     put(ws, 1, 1, title, "iid_title")
+    merge_row(ws, 1, len(COLUMNS))
     code = f"Kode OPD: {opd_id}. " if opd_id and opd_id != title else ""
     deadline = fmt.date(tables.deadline)
     _paragraph(ws, 2, f"{code}Telaah meja IGA {year}. Batas akhir pengisian: "
@@ -141,11 +163,11 @@ def write_unit_sheet(ws, opd_id: str, full_name: str, tables: UnitTables, profil
                           int(dec.get("tidak_lanjut", 0))))
     put_row(ws, HEADER_ROW, [h for h, _, _ in COLUMNS], "iid_head")
     r = HEADER_ROW
-    for k, (decision, values) in enumerate(_lines(ent, act), start=1):
+    for k, (decision, values, actionable) in enumerate(_lines(ent, act), start=1):
         r += 1
         values[0] = k
         style = f"iid_{decision}" if decision in DECISION_FILLS else "iid_cell"
-        put_row(ws, r, values + [STATUS_CHOICES[0], None])
+        put_row(ws, r, values + [STATUS_CHOICES[0] if actionable else None, None])
         ws.cell(row=r, column=2).style = style
         ws.cell(row=r, column=7).number_format = "0.00"
     last = max(r, HEADER_ROW)
