@@ -40,6 +40,12 @@ def path_sentence(path: dict, result: IndexResult) -> str:
         return (f"IID {fmt.num(result.iid)} sudah pada predikat tertinggi "
                 f"({result.predicate}); tidak ada predikat berikutnya untuk dikejar.")
     target = path["target_iid"]
+    doable = path.get("doable") or {}
+    if doable.get("evidence") is False:  # the input of this edition has closed
+        return (f"Pengisian data edisi ini sudah ditutup: predikat {target_predicate} (IID minimal "
+                f"{fmt.num(target)}) tidak lagi dapat dikejar dengan perbaikan data. Bukti dukung, "
+                f"kenaikan tingkat dan tambahan inovasi masuk rencana edisi berikutnya; bukti yang "
+                f"masih menunggu verifikasi dapat dijelaskan bila verifikator meminta klarifikasi.")
     if not path["reachable"]:
         allowed = path["actions_considered"]
         if ADD_INNOVATION in allowed:
@@ -54,6 +60,11 @@ def path_sentence(path: dict, result: IndexResult) -> str:
             kinds = ", ".join(ACTION_LABELS[a].lower() for a in ACTIONS if a in allowed)
             need = "Perlu tindakan lain (misalnya kenaikan tingkat) atau tambahan inovasi yang memenuhi syarat."
             how = f"hanya dengan tindakan berikut: {kinds}"
+        if doable.get("level") is False:
+            lead = result.methodology.level_lead_days
+            need = ("Kenaikan tingkat dan tambahan inovasi tidak lagi dapat dikejar pada edisi ini"
+                    + (f" (waktu tersisa kurang dari {lead} hari)" if lead else "")
+                    + "; keduanya masuk rencana edisi berikutnya.")
         return (
             f"Predikat {target_predicate} (IID minimal {fmt.num(target)}) belum dapat dicapai {how}: "
             f"bila semua celah yang dapat ditutup sebelum batas akhir pengisian ditutup, IID menjadi "

@@ -17,13 +17,26 @@ def memo(a):
     return present.markdown(f"## {memo_title(a)}\n\n{memo_markdown(a)}")
 
 
+#: Sections a reader consults rather than reads: folded on screen under their heading (the print
+#: style opens them, so the PDF holds them whole).
+FOLDED: dict[str, str] = {
+    "asumsi": "Tampilkan asumsi dan sumber data",
+    "glosarium": "Tampilkan glosarium",
+}
+
+
 def section(secs: dict, key: str):
     """One section of the brief: its heading (from :data:`iid_analysis.report.brief.SECTION_TITLES`,
-    the one place titles are defined) and its Markdown; a silent section shows nothing."""
+    the one place titles are defined) and its Markdown; a silent section shows nothing; the
+    sections of :data:`FOLDED` are folded on screen."""
     s = secs[key]
     if not s.markdown and key in SILENT_SECTIONS:
         return present.markdown("")
-    return present.markdown(f"## {s.title}\n\n{s.markdown or '_Tidak ada catatan._'}")
+    body = s.markdown or "_Tidak ada catatan._"
+    if key in FOLDED and s.markdown:
+        body = (f'<details class="iid-more"><summary>{FOLDED[key]}</summary>\n\n{body}\n\n'
+                f'</details>')
+    return present.markdown(f"## {s.title}\n\n{body}")
 
 
 def report_check(a, secs: dict) -> str:
