@@ -44,7 +44,7 @@ def path_sentence(path: dict, result: IndexResult) -> str:
     if doable.get("evidence") is False:  # the input of this edition has closed
         return (f"Pengisian data edisi ini sudah ditutup: predikat {target_predicate} (IID minimal "
                 f"{fmt.num(target)}) tidak lagi dapat dikejar dengan perbaikan data. Bukti dukung, "
-                f"kenaikan tingkat dan tambahan inovasi masuk rencana edisi berikutnya; bukti yang "
+                f"kenaikan tingkat dan tambahan inovasi dimasukkan ke rencana edisi berikutnya; bukti yang "
                 f"masih menunggu verifikasi dapat dijelaskan bila verifikator meminta klarifikasi.")
     if not path["reachable"]:
         allowed = path["actions_considered"]
@@ -64,7 +64,7 @@ def path_sentence(path: dict, result: IndexResult) -> str:
             lead = result.methodology.level_lead_days
             need = ("Kenaikan tingkat dan tambahan inovasi tidak lagi dapat dikejar pada edisi ini"
                     + (f" (waktu tersisa kurang dari {lead} hari)" if lead else "")
-                    + "; keduanya masuk rencana edisi berikutnya.")
+                    + "; keduanya dimasukkan ke rencana edisi berikutnya.")
         return (
             f"Predikat {target_predicate} (IID minimal {fmt.num(target)}) belum dapat dicapai {how}: "
             f"bila semua celah yang dapat ditutup sebelum batas akhir pengisian ditutup, IID menjadi "
