@@ -187,8 +187,8 @@ def _shared(a) -> dict:
     return {"year": a.year, "state": _deadline_state(a), "region": region_name(a), "css": Markup(CSS),
             "chrome_style": Markup(chrome_style(region_name(a), is_synthetic(a))), "nav": Markup(page_nav(a)),
             "deadline": deadline, "source": source_line(a, "halaman OPD"),
-            "deadline_note": ("Bukti dukung dan perbaikan yang masuk sesudah tanggal ini tidak "
-                              "dihitung untuk edisi ini."),
+            "deadline_note": (f"Bukti dukung dan perbaikan yang masuk sesudah {deadline} tidak "
+                              "dihitung untuk edisi ini." if deadline else ""),
             "later_note": LATER_NOTE, "group_labels": _group_labels(a)}
 
 
