@@ -276,6 +276,10 @@ def _figures(a) -> str:
                      f"{median_note(rob, r.iid)}, rentang 5–95 persen {fmt.num(rob.p05)}–{fmt.num(rob.p95)}.")
     if shown:
         lines.append(f"Peluang predikat akhir: {listing(shown)}{floor_note(rob, a.methodology)}.")
+        likely = max(PREDICATES, key=lambda p: probs.get(p, 0))
+        if likely != r.predicate and probs.get(likely, 0) > 0.5:
+            lines.append(f"Predikat {r.predicate} ini belum predikat akhir: setelah verifikasi, "
+                         f"predikat yang paling mungkin adalah {likely} ({pct(probs[likely])}).")
     return " ".join(lines)
 
 
