@@ -188,22 +188,13 @@ def _sid_points(result: IndexResult) -> pd.DataFrame:
     )
 
 
-def indicator_heatmap(result: IndexResult) -> pd.DataFrame:
-    """OPD × SID indicator: the mean *claimed* level (0–3; 0 when not answered) over the OPD's
-    scored innovations — where each unit stands before evidence is checked.
-
-    Wide: opd_id, name, n_scored, then one column per SID indicator of the methodology (its
-    order). Rows: OPDs with at least one scored innovation, sorted by name, then opd_id.
-    """
-    ids = [i.id for i in result.methodology.indicators_of("SID")]
-    sp = _sid_points(result)
+def _unit_rows(result: IndexResult, sp: pd.DataFrame, opd_ids: list) -> pd.DataFrame:
+    """The first columns of a unit × indicator frame: opd_id, name (the unit's name, else a
+    fallback), n_scored (the unit's scored innovations in ``sp``)."""
     names = dict(zip(*(opd_table(result.review)[c] for c in ("opd_id", "name")), strict=True))
     fallback = fallback_names(result.review)
-    wide = sp.pivot_table(index="opd_id", columns="indicator_id", values="level", aggfunc="mean")
-    wide = wide.reindex(columns=ids)
     n = sp.groupby("opd_id")["innovation_id"].nunique()
-    opd_ids = list(wide.index)
-    out = pd.DataFrame(
+    return pd.DataFrame(
         {
             "opd_id": pd.array(opd_ids, dtype="string"),
             "name": pd.array(
@@ -213,6 +204,20 @@ def indicator_heatmap(result: IndexResult) -> pd.DataFrame:
             "n_scored": n.reindex(opd_ids, fill_value=0).to_numpy(dtype="int64"),
         }
     )
+
+
+def indicator_heatmap(result: IndexResult) -> pd.DataFrame:
+    """OPD × SID indicator: the mean *claimed* level (0–3; 0 when not answered) over the OPD's
+    scored innovations — where each unit stands before evidence is checked.
+
+    Wide: opd_id, name, n_scored, then one column per SID indicator of the methodology (its
+    order). Rows: OPDs with at least one scored innovation, sorted by name, then opd_id.
+    """
+    ids = [i.id for i in result.methodology.indicators_of("SID")]
+    sp = _sid_points(result)
+    wide = sp.pivot_table(index="opd_id", columns="indicator_id", values="level", aggfunc="mean")
+    wide = wide.reindex(columns=ids)
+    out = _unit_rows(result, sp, list(wide.index))
     for c in ids:
         out[c] = wide[c].to_numpy(dtype="float64") if len(wide) else np.array([], dtype="float64")
     return sort_by_opd(out)
@@ -230,24 +235,11 @@ def missed_heatmap(result: IndexResult) -> pd.DataFrame:
     ids = [i.id for i in result.methodology.indicators_of("SID")]
     sp = _sid_points(result)
     sp = sp.assign(missed=(sp["max_points"] - sp["points"]).clip(lower=0.0))
-    names = dict(zip(*(opd_table(result.review)[c] for c in ("opd_id", "name")), strict=True))
-    fallback = fallback_names(result.review)
-    n = sp.groupby("opd_id")["innovation_id"].nunique()
     # missed per (OPD, indicator) summed over innovations, divided by the OPD's scored innovations:
     # an innovation without a row for an indicator would otherwise drop out of that mean
     summed = sp.pivot_table(index="opd_id", columns="indicator_id", values="missed", aggfunc="sum")
     summed = summed.reindex(columns=ids)
-    opd_list = list(summed.index)
-    out = pd.DataFrame(
-        {
-            "opd_id": pd.array(opd_list, dtype="string"),
-            "name": pd.array(
-                [names.get(i) or fallback.get(i) or (i or NO_OPD_LABEL) for i in opd_list],
-                dtype="string",
-            ),
-            "n_scored": n.reindex(opd_list, fill_value=0).to_numpy(dtype="int64"),
-        }
-    )
+    out = _unit_rows(result, sp, list(summed.index))
     counts = out["n_scored"].to_numpy(dtype="float64")
     cols = {}
     for c in ids:
